@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Article ids of the bundled corpus; `assets/corpus/articles.json` lists them. */
+export const articleIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'article ids are lowercase-kebab-case');
+
+export const categories = ['person', 'group', 'organization', 'media', 'place', 'event'] as const;
+export const categorySchema = z.enum(categories);
+export type Category = z.infer<typeof categorySchema>;
+
+/**
+ * How an alias is matched on a page:
+ * - `plain`: case-insensitive, whole words (the default);
+ * - `acronym`: case-sensitive, whole words ("ISK" but not "isk");
+ * - `surname`: case-insensitive, and only after a non-surname alias of the
+ *   same entity occurred earlier on the same page ("Ghafari" after "Sanaullah Ghafari").
+ */
+export const aliasMatchSchema = z.enum(['plain', 'acronym', 'surname']);
+export type AliasMatch = z.infer<typeof aliasMatchSchema>;
+
+export const aliasSchema = z.strictObject({
+  text: z.string().trim().min(2),
+  match: aliasMatchSchema.default('plain'),
+  /** A form readers meet on other sites that the bundled articles never use. */
+  outside: z.boolean().default(false),
+});
+export type Alias = z.infer<typeof aliasSchema>;
+
+/** A passage of a bundled article; `quote` must occur verbatim in that article. */
+export const citationSchema = z.strictObject({
+  article: articleIdSchema,
+  quote: z.string().min(8),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** One clause of a description and the passage that supports it. */
+export const clauseSchema = z.strictObject({
+  text: z.string().min(1),
+  cite: citationSchema,
+});
+
+export const entityIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'entity ids are lowercase-kebab-case');
+
+export const entitySchema = z.strictObject({
+  id: entityIdSchema,
+  name: z.string().trim().min(2),
+  category: categorySchema,
+  /** Every other way the name is written; the canonical name is always an alias too. */
+  aliases: z.array(aliasSchema).default([]),
+  /** The one-line description, clause by clause, each clause cited. */
+  description: z.array(clauseSchema).min(1),
+});
+export type CatalogEntity = z.infer<typeof entitySchema>;
+
+/** A figure or name on which the articles disagree, each version with its sources. */
+export const claimSchema = z.strictObject({
+  id: entityIdSchema,
+  entity: entityIdSchema,
+  /** What is disputed, as a short noun phrase: "Death toll", "First name". */
+  subject: z.string().min(2),
+  versions: z
+    .array(
+      z.strictObject({
+        value: z.string().min(1),
+        cites: z.array(citationSchema).min(1),
+      }),
+    )
+    .min(2),
+});
+export type Claim = z.infer<typeof claimSchema>;
+
+/** One file under `assets/catalog/`; the catalog is the union of all files. */
+export const catalogFileSchema = z.strictObject({
+  entities: z.array(entitySchema).default([]),
+  claims: z.array(claimSchema).default([]),
+});
+export type CatalogFile = z.infer<typeof catalogFileSchema>;

@@ -1,0 +1,27 @@
+import { splitSentences } from '../text/sentences';
+import type { Block, BlockKind } from './schema';
+
+/**
+ * The shipped corpus files are plain text: blocks separated by a blank line,
+ * headings prefixed with "## ". Readable in a diff, trivial to parse.
+ */
+const HEADING_PREFIX = '## ';
+
+export function formatBlocks(blocks: readonly { kind: BlockKind; text: string }[]): string {
+  return (
+    blocks.map((b) => (b.kind === 'heading' ? HEADING_PREFIX + b.text : b.text)).join('\n\n') + '\n'
+  );
+}
+
+export function parseBlocks(text: string): Block[] {
+  return text
+    .split(/\n{2,}/)
+    .map((chunk) => chunk.trim())
+    .filter((chunk) => chunk.length > 0)
+    .map((chunk): Block => {
+      const kind: BlockKind = chunk.startsWith(HEADING_PREFIX) ? 'heading' : 'paragraph';
+      const body = kind === 'heading' ? chunk.slice(HEADING_PREFIX.length) : chunk;
+      const sentences = kind === 'heading' ? [[0, body.length] as const] : splitSentences(body);
+      return { kind, text: body, sentences };
+    });
+}

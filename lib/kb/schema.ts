@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { aliasMatchSchema, categorySchema, entityIdSchema } from '../catalog/schema';
+import { articleMetaSchema } from '../corpus/schema';
+
+/**
+ * The shapes the build writes and the extension reads back (validated on load,
+ * like every boundary). Split by use: the content script needs only the matcher
+ * data; cards, the reader and the popup need the rest.
+ */
+
+export const matcherDataSchema = z.strictObject({
+  entities: z.array(
+    z.strictObject({ id: entityIdSchema, name: z.string(), category: categorySchema }),
+  ),
+  aliases: z.array(
+    z.strictObject({ text: z.string().min(1), entity: entityIdSchema, match: aliasMatchSchema }),
+  ),
+});
+export type MatcherData = z.infer<typeof matcherDataSchema>;
+
+const index = z.number().int().nonnegative();
+
+/** A sentence of the bundled corpus. */
+export const sentenceRefSchema = z.strictObject({
+  article: z.string(),
+  block: index,
+  sentence: index,
+});
+export type SentenceRef = z.infer<typeof sentenceRefSchema>;
+
+export const citeRefSchema = sentenceRefSchema.extend({ quote: z.string() });
+export type CiteRef = z.infer<typeof citeRefSchema>;
+
+export const kbClaimSchema = z.strictObject({
+  id: entityIdSchema,
+  subject: z.string(),
+  versions: z.array(z.strictObject({ value: z.string(), cites: z.array(citeRefSchema).min(1) })),
+});
+export type KbClaim = z.infer<typeof kbClaimSchema>;
+
+export const kbEntitySchema = z.strictObject({
+  id: entityIdSchema,
+  name: z.string(),
+  category: categorySchema,
+  /** Other names, as written, for display. */
+  aliases: z.array(z.string()),
+  description: z.array(z.strictObject({ text: z.string(), cite: citeRefSchema })).min(1),
+  /** The best 2–3 source sentences. */
+  sources: z.array(sentenceRefSchema),
+  related: z.array(z.strictObject({ id: entityIdSchema, weight: z.number().int().positive() })),
+  mentionCount: index,
+  /** Mentions per article id. */
+  mentionsByArticle: z.record(z.string(), index),
+  claims: z.array(kbClaimSchema),
+});
+export type KbEntity = z.infer<typeof kbEntitySchema>;
+
+export const kbMentionSchema = z.tuple([
+  z.string() /* entity */,
+  z.string() /* article */,
+  index /* block */,
+  index /* sentence */,
+  index /* start in block */,
+  index /* end in block */,
+]);
+export type KbMention = z.infer<typeof kbMentionSchema>;
+
+export const kbArticleSchema = articleMetaSchema.extend({
+  blocks: z.array(
+    z.strictObject({
+      kind: z.enum(['heading', 'paragraph']),
+      text: z.string(),
+      sentences: z.array(z.tuple([index, index])),
+    }),
+  ),
+});
+export type KbArticle = z.infer<typeof kbArticleSchema>;
+
+export const knowledgeBaseSchema = z.strictObject({
+  articles: z.array(kbArticleSchema),
+  entities: z.array(kbEntitySchema),
+  mentions: z.array(kbMentionSchema),
+});
+export type KnowledgeBase = z.infer<typeof knowledgeBaseSchema>;

@@ -1,0 +1,91 @@
+import type { Article } from '../corpus/schema';
+import type { Mention } from '../match/matcher';
+import type { SentenceRef } from './schema';
+
+const MAX_SOURCES = 3;
+const MIN_WORDS = 8;
+/** Token overlap above which two sentences say the same thing. */
+const NEAR_DUPLICATE = 0.5;
+/** Openers that need the previous sentence to make sense. */
+const DANGLING_OPENER =
+  /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
+
+interface Candidate extends SentenceRef {
+  text: string;
+  score: number;
+  order: number;
+}
+
+function tokens(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/** How much a sentence tells a reader who knows nothing yet. */
+function score(text: string, strong: boolean, entitiesInSentence: number): number {
+  const words = text.split(/\s+/).length;
+  let s = strong ? 2 : 1;
+  s += words >= 14 && words <= 45 ? 1.5 : words < 14 ? 0.5 : 0;
+  if (/\d/.test(text)) s += 0.75;
+  s += Math.min(entitiesInSentence - 1, 3) * 0.25;
+  if (DANGLING_OPENER.test(text)) s -= 1.5;
+  return s;
+}
+
+/**
+ * The 2–3 sentences that best introduce an entity: informative, standalone,
+ * from different articles where possible, never near-duplicates of each other.
+ */
+export function pickSourceSentences(
+  entity: string,
+  mentions: readonly (Mention & { article: string; block: number; sentence: number })[],
+  articles: readonly Article[],
+  entitiesPerSentence: ReadonlyMap<string, number>,
+): SentenceRef[] {
+  const articleById = new Map(articles.map((a, i) => [a.id, { article: a, index: i }]));
+  const candidates = new Map<string, Candidate>();
+  for (const m of mentions) {
+    if (m.entity !== entity) continue;
+    const key = `${m.article}#${m.block}#${m.sentence}`;
+    const found = articleById.get(m.article);
+    const block = found?.article.blocks[m.block];
+    const span = block?.sentences[m.sentence];
+    if (!found || !block || !span || block.kind === 'heading') continue;
+    const text = block.text.slice(span[0], span[1]);
+    if (text.split(/\s+/).length < MIN_WORDS) continue;
+    const s = score(text, !m.weak, entitiesPerSentence.get(key) ?? 1);
+    const prior = candidates.get(key);
+    if (!prior || prior.score < s) {
+      candidates.set(key, {
+        article: m.article,
+        block: m.block,
+        sentence: m.sentence,
+        text,
+        score: s,
+        order: found.index * 1e6 + m.block * 1e3 + m.sentence,
+      });
+    }
+  }
+
+  const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
+  const picked: Candidate[] = [];
+  const pickedTokens: Set<string>[] = [];
+  // Two passes: first one sentence per article, then fill up from any article.
+  for (const perArticle of [true, false]) {
+    for (const c of ranked) {
+      if (picked.length >= MAX_SOURCES) break;
+      if (picked.includes(c)) continue;
+      if (perArticle && picked.some((p) => p.article === c.article)) continue;
+      const t = tokens(c.text);
+      if (pickedTokens.some((p) => overlap(p, t) > NEAR_DUPLICATE)) continue;
+      picked.push(c);
+      pickedTokens.push(t);
+    }
+  }
+  return picked.map(({ article, block, sentence }) => ({ article, block, sentence }));
+}

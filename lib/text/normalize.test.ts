@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from './normalize';
+
+describe('normalizeText', () => {
+  it('folds case, diacritics, quotes, dashes and spaces, keeping offsets', () => {
+    const source = 'Türkiye’s “IS‑K” — Fitton–Brown\u00a0said';
+    const n = normalizeText(source);
+    expect(n.folded).toBe('turkiye\'s "is-k" - fitton-brown said');
+    expect(n.cased).toBe('Turkiye\'s "IS-K" - Fitton-Brown said');
+    expect(n.folded.length).toBe(n.cased.length);
+    const at = n.folded.indexOf('fitton');
+    expect(source.slice(n.origin[at], n.origin[at + 'fitton-brown'.length])).toBe('Fitton–Brown');
+  });
+
+  it('drops soft hyphens and zero-width characters', () => {
+    const n = normalizeText('Gha\u00adfa\u200bri');
+    expect(n.folded).toBe('ghafari');
+    expect(Array.from(n.origin)).toEqual([0, 1, 2, 4, 5, 7, 8, 9]);
+  });
+
+  it('collapses whitespace runs, including newlines and no-break spaces', () => {
+    expect(normalizeText('Sanaullah \n\u00a0\u2009 Ghafari').folded).toBe('sanaullah ghafari');
+  });
+});
