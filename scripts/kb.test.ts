@@ -64,7 +64,7 @@ describe('the knowledge base built from the real corpus and catalog', () => {
     ['kabul-airport-death-toll', ['More than 170', 'Nearly 200']],
     ['isis-k-strength', ['4,000–6,000', 'More than 6,500']],
     ['kurilla-first-name', ['Eric', 'Michael']],
-    ['beslan-death-toll', ['334', 'Nearly 350']],
+    ['beslan-death-toll', ['334, including 186 children', 'Nearly 350']],
   ])('records the disagreement %s', (id, values) => {
     const claim = kb.entities.flatMap((e) => e.claims).find((c) => c.id === id);
     expect(claim, id).toBeDefined();

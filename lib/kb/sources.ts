@@ -3,9 +3,10 @@ import type { Mention } from '../match/matcher';
 import type { SentenceRef } from './schema';
 
 const MAX_SOURCES = 3;
+/** Shorter sentences are used only when an entity has nothing better. */
 const MIN_WORDS = 8;
 /** Token overlap above which two sentences say the same thing. */
-const NEAR_DUPLICATE = 0.5;
+const NEAR_DUPLICATE = 0.4;
 /** Openers that need the previous sentence to make sense. */
 const DANGLING_OPENER =
   /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
@@ -16,20 +17,32 @@ interface Candidate extends SentenceRef {
   order: number;
 }
 
+/** Content words only: short function words make unrelated sentences look alike. */
 function tokens(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 3));
 }
 
+/** Jaccard similarity of two token sets. */
 function overlap(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
-  return shared / Math.min(a.size, b.size);
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
 }
 
 /** How much a sentence tells a reader who knows nothing yet. */
-function score(text: string, strong: boolean, entitiesInSentence: number): number {
+function score(
+  text: string,
+  strong: boolean,
+  entitiesInSentence: number,
+  mentionAt: number,
+  compound: boolean,
+): number {
   const words = text.split(/\s+/).length;
   let s = strong ? 2 : 1;
+  // A sentence about the entity names it early; "pro-ISIS ecosystems" is about something else.
+  if (mentionAt < text.length * 0.3) s += 1;
+  if (compound) s -= 1.5;
   s += words >= 14 && words <= 45 ? 1.5 : words < 14 ? 0.5 : 0;
   if (/\d/.test(text)) s += 0.75;
   s += Math.min(entitiesInSentence - 1, 3) * 0.25;
@@ -57,8 +70,13 @@ export function pickSourceSentences(
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
     const text = block.text.slice(span[0], span[1]);
-    if (text.split(/\s+/).length < MIN_WORDS) continue;
-    const s = score(text, !m.weak, entitiesPerSentence.get(key) ?? 1);
+    const short = text.split(/\s+/).length < MIN_WORDS;
+    const compound =
+      /[-‐‑–]$/u.test(block.text.slice(0, m.start)) ||
+      /^[-‐‑–]\p{L}/u.test(block.text.slice(m.end));
+    const s =
+      score(text, !m.weak, entitiesPerSentence.get(key) ?? 1, m.start - span[0], compound) -
+      (short ? 10 : 0);
     const prior = candidates.get(key);
     if (!prior || prior.score < s) {
       candidates.set(key, {
