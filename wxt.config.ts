@@ -16,5 +16,15 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Open the card of the next mention on the page',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Open the card of the previous mention on the page',
+      },
+    },
   },
 });

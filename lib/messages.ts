@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { sentenceRefSchema } from './kb/schema';
+import { cardDataSchema } from './ui/card-data';
+
+/**
+ * Every message between extension contexts, one table: request and response
+ * schemas per kind. Both ends validate what they receive.
+ */
+export const messages = {
+  /** Content script / pages → background: the card of one entity. */
+  getCard: {
+    request: z.strictObject({ type: z.literal('getCard'), entity: z.string().min(1) }),
+    response: z.union([cardDataSchema, z.null()]),
+  },
+  /** Content script / pages → background: open the bundled article at a sentence. */
+  openReader: {
+    request: z.strictObject({ type: z.literal('openReader'), ref: sentenceRefSchema }),
+    response: z.null(),
+  },
+  /** Background → content script (keyboard command): step to the next or previous mention. */
+  stepMention: {
+    request: z.strictObject({
+      type: z.literal('stepMention'),
+      direction: z.union([z.literal(1), z.literal(-1)]),
+    }),
+    response: z.null(),
+  },
+} as const;
+
+export type MessageType = keyof typeof messages;
+export type Request<T extends MessageType> = z.infer<(typeof messages)[T]['request']>;
+export type Response<T extends MessageType> = z.infer<(typeof messages)[T]['response']>;
+
+export const anyRequestSchema = z.discriminatedUnion('type', [
+  messages.getCard.request,
+  messages.openReader.request,
+  messages.stepMention.request,
+]);
+export type AnyRequest = z.infer<typeof anyRequestSchema>;

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import {
+  anyRequestSchema,
+  messages,
+  type AnyRequest,
+  type MessageType,
+  type Request,
+  type Response,
+} from './messages';
+
+/** Sends a request to the background and validates the answer. */
+export async function ask<T extends MessageType>(request: Request<T>): Promise<Response<T>> {
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  return messages[request.type as T].response.parse(answer) as Response<T>;
+}
+
+/** Sends a request to one tab's content script (top frame) and validates the answer. */
+export async function tell<T extends MessageType>(
+  tabId: number,
+  request: Request<T>,
+): Promise<Response<T>> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+  return messages[request.type as T].response.parse(answer ?? null) as Response<T>;
+}
+
+type Handlers = {
+  [T in MessageType]?: (request: Request<T>) => Promise<Response<T>> | Response<T>;
+};
+
+/**
+ * Answers the kinds in `handlers`; anything else, or anything malformed, is left
+ * unanswered for another listener (and a malformed request is reported).
+ */
+export function listen(handlers: Handlers, signal?: AbortSignal): void {
+  const listener = (message: unknown): Promise<unknown> | undefined => {
+    const parsed = anyRequestSchema.safeParse(message);
+    if (!parsed.success) {
+      if (typeof message === 'object' && message && 'type' in message) {
+        console.warn('Backstory: ignored a malformed message', parsed.error.issues[0]?.message);
+      }
+      return undefined;
+    }
+    const request: AnyRequest = parsed.data;
+    const handler = handlers[request.type] as ((r: AnyRequest) => unknown) | undefined;
+    return handler ? Promise.resolve(handler(request)) : undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
+}

@@ -1,0 +1,183 @@
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { KbArticle, KnowledgeBase } from '../kb/schema';
+import { formatAuthors, formatDate } from './article-meta';
+import { formatRoute, parseRoute, resolveRoute, type ReaderView } from './route';
+import { sentenceSegments } from './segments';
+
+/** The id of the element holding the article text, for the page engine to annotate. */
+export const ARTICLE_ELEMENT_ID = 'article';
+
+function ArticleMeta({ article }: { article: KbArticle }) {
+  return (
+    <p class="meta">
+      <span>{formatAuthors(article.authors)}</span>
+      <span>
+        <time dateTime={article.date}>{formatDate(article.date)}</time>
+        <span class="approx"> (approximate)</span>
+      </span>
+      {article.via && <span>Via {article.via}</span>}
+      {article.url && (
+        <a href={article.url} target="_blank" rel="noreferrer">
+          Original article
+        </a>
+      )}
+    </p>
+  );
+}
+
+function SuppliedTitleBadge() {
+  return (
+    <span class="supplied" title="This copy carries no headline; Backstory describes it instead.">
+      Title supplied by Backstory
+    </span>
+  );
+}
+
+function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: string }) {
+  return (
+    <nav class="list" aria-labelledby="list-title">
+      <h2 id="list-title" class="list-title">
+        Bundled articles
+      </h2>
+      <ol>
+        {articles.map((article) => (
+          <li key={article.id} class="list-item">
+            <p class="outlet">{article.outlet}</p>
+            <a
+              class="list-link"
+              href={formatRoute({ article: article.id })}
+              aria-current={article.id === selected ? 'page' : undefined}
+            >
+              {article.title}
+            </a>
+            {!article.titleInSource && <SuppliedTitleBadge />}
+            <ArticleMeta article={article} />
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>) {
+  return (
+    <div id={ARTICLE_ELEMENT_ID} class="article">
+      {article.blocks.map((block, b) => {
+        const sentences = sentenceSegments(block).map((segment, i) => {
+          if (segment.sentence === undefined) return segment.text;
+          const isTarget = target?.block === b && target.sentence === segment.sentence;
+          return (
+            <span
+              key={i}
+              data-block={b}
+              data-sentence={segment.sentence}
+              class={isTarget ? 'target' : undefined}
+              aria-current={isTarget ? 'true' : undefined}
+              tabIndex={isTarget ? -1 : undefined}
+            >
+              {segment.text}
+            </span>
+          );
+        });
+        // Keyed by article so switching articles replaces the nodes instead of patching
+        // one article's text into another's, which observers would see as in-place edits.
+        const key = `${article.id}/${b}`;
+        return block.kind === 'heading' ? (
+          <h2 key={key}>{sentences}</h2>
+        ) : (
+          <p key={key}>{sentences}</p>
+        );
+      })}
+    </div>
+  );
+}
+
+function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
+  const [hash, setHash] = useState(win.location.hash);
+  useEffect(() => {
+    const onHashChange = () => setHash(win.location.hash);
+    win.addEventListener('hashchange', onHashChange);
+    return () => win.removeEventListener('hashchange', onHashChange);
+  }, [win]);
+
+  const { article, target, problem } = resolveRoute(kb.articles, parseRoute(hash));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    win.document.title = `${article.title} — Backstory`;
+  }, [win, article]);
+
+  // Layout effect: scrolling before the first paint avoids a flash of the article's top.
+  useLayoutEffect(() => {
+    const initial = firstRender.current;
+    firstRender.current = false;
+    if (target) {
+      const sentence = main.current?.querySelector<HTMLElement>(
+        `[data-block="${target.block}"][data-sentence="${target.sentence}"]`,
+      );
+      sentence?.scrollIntoView({ block: 'center' });
+      // Focus, so screen readers start at the cited sentence rather than the top of the page.
+      sentence?.focus({ preventScroll: true });
+    } else if (!initial) {
+      heading.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus({ preventScroll: true });
+    }
+  }, [hash]);
+
+  return (
+    <div class="reader">
+      <header class="masthead">
+        <p class="brand">Backstory reader</p>
+        <p class="tagline">The articles Backstory’s cards cite, as bundled with the extension.</p>
+      </header>
+      <ArticleList articles={kb.articles} selected={article.id} />
+      <main class="main" aria-labelledby="article-title" ref={main}>
+        {problem && (
+          <p class="notice" role="status">
+            {problem} Showing “{article.title}”.
+          </p>
+        )}
+        <header class="article-head" key={article.id}>
+          <p class="outlet">{article.outlet}</p>
+          <h1 id="article-title" tabIndex={-1} ref={heading}>
+            {article.title}
+          </h1>
+          {!article.titleInSource && <SuppliedTitleBadge />}
+          <ArticleMeta article={article} />
+          <p class="date-basis">Date inferred: {article.dateBasis}</p>
+        </header>
+        <ArticleText article={article} target={target} />
+      </main>
+    </div>
+  );
+}
+
+/**
+ * Renders the reader for `kb` into `root` and follows the URL hash
+ * (`#article=<id>&block=<b>&sentence=<s>`, see route.ts). The article text is
+ * in the element with id {@link ARTICLE_ELEMENT_ID}, which stays in place
+ * while its content changes with the selected article.
+ */
+export function mountReader(root: HTMLElement, kb: KnowledgeBase): void {
+  const win = root.ownerDocument.defaultView;
+  if (!win) throw new Error('mountReader needs a root attached to a window');
+  render(<ReaderApp kb={kb} win={win} />, root);
+}
+
+/** Shown instead of the reader when the bundled knowledge base is broken. */
+export function mountReaderError(root: HTMLElement, error: string): void {
+  render(
+    <main class="load-error" role="alert">
+      <h1>Backstory cannot show its articles</h1>
+      <p>
+        The knowledge base bundled with this build of the extension is invalid. Reinstalling or
+        rebuilding the extension should fix it. Details:
+      </p>
+      <pre>{error}</pre>
+    </main>,
+    root,
+  );
+}

@@ -1,0 +1,80 @@
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { SentenceRef } from '../kb/schema';
+import type { CardData } from './card-data';
+import { EntityCard } from './EntityCard';
+
+/** What the card is attached to: a mention's live range. */
+export interface CardAnchor {
+  range: Range;
+}
+
+export interface CardPopoverProps {
+  data: CardData;
+  anchor: CardAnchor;
+  pinned: boolean;
+  /** Move focus into the card (keyboard users); pointer users keep theirs. */
+  focus: boolean;
+  theme?: 'light' | 'dark';
+  onSelectEntity(id: string): void;
+  onOpenSource(ref: SentenceRef): void;
+  onClose(): void;
+}
+
+/**
+ * The hover card, floating next to its mention: below it when there is room,
+ * flipped above otherwise, shifted to stay inside the viewport, never over the
+ * mention itself, and following it while the page scrolls.
+ */
+export function CardPopover(props: CardPopoverProps) {
+  const floating = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = floating.current;
+    if (!el) return;
+    const { range } = props.anchor;
+    const reference = {
+      getBoundingClientRect: () => range.getBoundingClientRect(),
+      getClientRects: () => range.getClientRects(),
+      contextElement: range.startContainer.parentElement ?? undefined,
+    };
+    const update = () =>
+      void computePosition(reference, el, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          inline(),
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply: ({ availableHeight }) => {
+              el.style.maxHeight = `${Math.max(160, Math.min(availableHeight, 520))}px`;
+            },
+          }),
+        ],
+      }).then(({ x, y }) => {
+        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        el.style.visibility = 'visible';
+      });
+    return autoUpdate(reference, el, update);
+  }, [props.anchor]);
+
+  useEffect(() => {
+    if (props.focus) floating.current?.querySelector<HTMLElement>('[role=dialog]')?.focus();
+  }, [props.focus, props.data.id]);
+
+  return (
+    <div ref={floating} class="bs-popover">
+      <EntityCard
+        data={props.data}
+        pinned={props.pinned}
+        theme={props.theme}
+        onSelectEntity={props.onSelectEntity}
+        onOpenSource={props.onOpenSource}
+        onClose={props.onClose}
+      />
+    </div>
+  );
+}

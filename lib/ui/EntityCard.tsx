@@ -1,0 +1,335 @@
+import { Fragment, type JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { Category } from '../catalog/schema';
+import type { SentenceRef } from '../kb/schema';
+import { categoryLabels, type CardData, type CardSource } from './card-data';
+
+export interface EntityCardProps {
+  data: CardData;
+  onSelectEntity(id: string): void;
+  onOpenSource(ref: SentenceRef): void;
+  /** Without it the card has no close button (the popup shows the card in place). */
+  onClose?(): void;
+  pinned?: boolean;
+  /** Overrides the system colour scheme when the user has chosen one. */
+  theme?: 'light' | 'dark';
+}
+
+/** Beyond this, aliases (ISIS-K has twenty) would push the description out of a compact card. */
+const VISIBLE_ALIASES = 4;
+
+/** One shape per category so the chip never relies on colour alone. */
+const glyphPaths: Record<Category, string> = {
+  person: 'M1 6a5 5 0 1 0 10 0a5 5 0 1 0-10 0Z',
+  group: 'M6 1L11 11H1Z',
+  organization: 'M1.5 1.5h9v9h-9Z',
+  media: 'M2 1L11 6L2 11Z',
+  place: 'M6 0.5L11.5 6L6 11.5L0.5 6Z',
+  event: 'M6 0.8L7.4 4.5L11.3 4.7L8.3 7.1L9.3 10.9L6 8.8L2.7 10.9L3.7 7.1L0.7 4.7L4.6 4.5Z',
+};
+
+function CategoryGlyph({ category }: { category: Category }) {
+  return (
+    <svg class="bs-glyph" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
+      <path d={glyphPaths[category]} />
+    </svg>
+  );
+}
+
+function mentionSummary(mentions: number, articles: number): string {
+  const times = mentions === 1 ? 'once' : `${mentions} times`;
+  return `Mentioned ${times} in ${articles} ${articles === 1 ? 'article' : 'articles'}`;
+}
+
+/**
+ * Splits off the clause's last word so it can be kept on one line with its
+ * marker: a "[2]" wrapped alone to the next line reads as belonging to what follows.
+ */
+function splitLastWord(text: string): [string, string] {
+  const cut = text.search(/\S+$/);
+  return cut <= 0 ? ['', text] : [text.slice(0, cut), text.slice(cut)];
+}
+
+function Aliases({ aliases }: { aliases: string[] }) {
+  const [expanded, setExpanded] = useState(false);
+  const hidden = aliases.length - VISIBLE_ALIASES;
+  const shown = expanded || hidden <= 0 ? aliases : aliases.slice(0, VISIBLE_ALIASES);
+  return (
+    <p class="bs-aliases">
+      <span class="bs-aliases-label">Also:</span> {shown.join(', ')}
+      {hidden > 0 && (
+        <>
+          {' '}
+          <button
+            type="button"
+            class="bs-link"
+            aria-expanded={expanded}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {expanded ? 'Show fewer' : `+${hidden} more`}
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
+
+function SourceLabel({ source }: { source: CardSource }) {
+  return (
+    <>
+      <span class="bs-outlet">{source.outlet}</span>
+      {source.title && (
+        <>
+          {', '}
+          <cite class="bs-title">{source.title}</cite>
+        </>
+      )}
+    </>
+  );
+}
+
+interface DescriptionProps {
+  clauses: CardData['description'];
+  activeCite: number | null;
+  setActiveCite(index: number | null): void;
+  onOpenSource(ref: SentenceRef): void;
+}
+
+function Description({ clauses, activeCite, setActiveCite, onOpenSource }: DescriptionProps) {
+  const tipId = useId();
+  const active = activeCite === null ? undefined : clauses[activeCite];
+  return (
+    // The tooltip stays while the pointer is anywhere over the description, so it can be
+    // reached and read (WCAG 1.4.13), and is dismissed by Esc at the card level.
+    <div class="bs-desc" onMouseLeave={() => setActiveCite(null)}>
+      <p>
+        {clauses.map((clause, i) => {
+          const [head, lastWord] = splitLastWord(clause.text);
+          return (
+            <Fragment key={i}>
+              {i > 0 && ' '}
+              {head}
+              <span class="bs-nowrap">
+                {lastWord}
+                <button
+                  type="button"
+                  class="bs-cite"
+                  aria-label={`Source ${i + 1}: ${clause.cite.outlet}`}
+                  aria-describedby={activeCite === i ? tipId : undefined}
+                  onMouseEnter={() => setActiveCite(i)}
+                  onFocus={() => setActiveCite(i)}
+                  onBlur={() => setActiveCite(null)}
+                  onClick={() => onOpenSource(clause.cite.ref)}
+                >
+                  [{i + 1}]
+                </button>
+              </span>
+            </Fragment>
+          );
+        })}
+      </p>
+      {active && (
+        <div class="bs-tip" role="tooltip" id={tipId}>
+          <p class="bs-tip-source">
+            <SourceLabel source={active.cite} />
+          </p>
+          <q class="bs-tip-quote">{active.cite.text}</q>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Sources({
+  sources,
+  onOpenSource,
+}: {
+  sources: CardSource[];
+  onOpenSource(ref: SentenceRef): void;
+}) {
+  const id = useId();
+  return (
+    <section class="bs-section" aria-labelledby={`${id}-h`}>
+      <h3 class="bs-section-title" id={`${id}-h`}>
+        From the sources
+      </h3>
+      <ul class="bs-sources">
+        {sources.map((source, i) => (
+          <li class="bs-source" key={i}>
+            <figure>
+              <blockquote class="bs-quote">{source.text}</blockquote>
+              <figcaption class="bs-caption" id={`${id}-${i}`}>
+                <SourceLabel source={source} />
+              </figcaption>
+            </figure>
+            <button
+              type="button"
+              class="bs-read"
+              aria-describedby={`${id}-${i}`}
+              onClick={() => onOpenSource(source.ref)}
+            >
+              Read in source
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Claims({
+  claims,
+  onOpenSource,
+}: {
+  claims: CardData['claims'];
+  onOpenSource(ref: SentenceRef): void;
+}) {
+  const id = useId();
+  return (
+    <section class="bs-section bs-claims" aria-labelledby={`${id}-h`}>
+      <h3 class="bs-section-title" id={`${id}-h`}>
+        Sources differ
+      </h3>
+      {claims.map((claim, i) => (
+        <div class="bs-claim" key={i}>
+          <p class="bs-claim-subject">{claim.subject}</p>
+          <ul class="bs-versions">
+            {claim.versions.map((version, j) => (
+              <li class="bs-version" key={j}>
+                <span class="bs-version-value">{version.value}</span>
+                <span class="bs-version-sources">
+                  {version.sources.map((source, k) => (
+                    <button
+                      type="button"
+                      class="bs-outlet-button"
+                      key={k}
+                      title={`“${source.text}” — ${source.title}`}
+                      onClick={() => onOpenSource(source.ref)}
+                    >
+                      {source.outlet}
+                    </button>
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function Related({
+  related,
+  onSelectEntity,
+}: {
+  related: CardData['related'];
+  onSelectEntity(id: string): void;
+}) {
+  const id = useId();
+  return (
+    <section class="bs-section" aria-labelledby={`${id}-h`}>
+      <h3 class="bs-section-title" id={`${id}-h`}>
+        Related
+      </h3>
+      <ul class="bs-related">
+        {related.map((entity) => (
+          <li key={entity.id}>
+            <button
+              type="button"
+              class="bs-chip"
+              data-category={entity.category}
+              onClick={() => onSelectEntity(entity.id)}
+            >
+              <CategoryGlyph category={entity.category} />
+              {entity.name}
+              <span class="bs-sr"> ({categoryLabels[entity.category]})</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The entity card, shared by the hover card, the popup and the reader. */
+export function EntityCard({
+  data,
+  onSelectEntity,
+  onOpenSource,
+  onClose,
+  pinned = false,
+  theme,
+}: EntityCardProps) {
+  // Keyed by entity so a tooltip index never leaks into the next entity's description.
+  const [openCite, setOpenCite] = useState<{ entity: string; index: number } | null>(null);
+  const activeCite = openCite?.entity === data.id ? openCite.index : null;
+  const setActiveCite = (index: number | null) =>
+    setOpenCite(index === null ? null : { entity: data.id, index });
+
+  const root = useRef<HTMLDivElement>(null);
+  const shownEntity = useRef(data.id);
+  useEffect(() => {
+    if (shownEntity.current === data.id) return;
+    shownEntity.current = data.id;
+    // Choosing a related entity removes the focused button with the old content; without
+    // this, keyboard users would be thrown back to the top of the page.
+    const doc = root.current?.ownerDocument;
+    if (doc && (!doc.activeElement || doc.activeElement === doc.body)) root.current?.focus();
+  }, [data.id]);
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return;
+    if (activeCite !== null) setActiveCite(null);
+    else if (onClose) onClose();
+    else return;
+    // Handled here, so a page listener must not also act on it (e.g. close its own modal).
+    event.stopPropagation();
+  };
+
+  return (
+    <div
+      role="dialog"
+      aria-label={data.name}
+      tabIndex={-1}
+      ref={root}
+      class="bs-card"
+      data-theme={theme}
+      data-pinned={pinned ? '' : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <header class="bs-head">
+        <div class="bs-head-row">
+          <h2 class="bs-name">{data.name}</h2>
+          {onClose && (
+            <button type="button" class="bs-close" aria-label="Close" onClick={() => onClose()}>
+              ×
+            </button>
+          )}
+        </div>
+        <p class="bs-category" data-category={data.category}>
+          <CategoryGlyph category={data.category} />
+          {categoryLabels[data.category]}
+        </p>
+      </header>
+      <div class="bs-body">
+        {/* In the scrolling body: expanded, ISIS-K's aliases would fill a fixed header. */}
+        {data.aliases.length > 0 && <Aliases key={data.id} aliases={data.aliases} />}
+        {data.description.length > 0 && (
+          <Description
+            clauses={data.description}
+            activeCite={activeCite}
+            setActiveCite={setActiveCite}
+            onOpenSource={onOpenSource}
+          />
+        )}
+        {data.sources.length > 0 && <Sources sources={data.sources} onOpenSource={onOpenSource} />}
+        {data.claims.length > 0 && <Claims claims={data.claims} onOpenSource={onOpenSource} />}
+        {data.related.length > 0 && (
+          <Related related={data.related} onSelectEntity={onSelectEntity} />
+        )}
+      </div>
+      <footer class="bs-foot">{mentionSummary(data.mentionCount, data.articleCount)}</footer>
+    </div>
+  );
+}
