@@ -1,0 +1,246 @@
+import type { Category } from '../catalog/schema';
+import type { MatcherData } from '../kb/schema';
+import { createMatcher } from '../match/matcher';
+import { BlockCollector, nearestBlock } from './collect';
+import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
+import { MentionIndex, type PageMention } from './mention-index';
+import { runSliced } from './scheduler';
+import type { TextBlock } from './text-block';
+
+/** What the settings let through: the engine indexes everything and shows this much. */
+export interface DisplayFilter {
+  marking: 'first' | 'all' | 'none';
+  categories: Record<Category, boolean>;
+}
+
+export interface EngineOptions {
+  document: Document;
+  /** The subtree to annotate; defaults to the whole body. */
+  scope?: Element;
+  matcherData: MatcherData;
+  display: DisplayFilter;
+  /** The extension's own UI, never annotated. */
+  exclude?: (el: Element) => boolean;
+  signal: AbortSignal;
+  /** After every batch of changes to the index. */
+  onIndexChange?: () => void;
+}
+
+export interface EngineStats {
+  blocks: number;
+  mentions: number;
+  registeredRanges: number;
+  /** performance.now() when the viewport's mentions were first marked, and when all were indexed. */
+  viewportMarkedAt: number | null;
+  indexedAt: number | null;
+}
+
+const MUTATION_DEBOUNCE_MS = 50;
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+export class PageEngine {
+  private readonly doc: Document;
+  private readonly index: MentionIndex;
+  private readonly highlighter: Highlighter;
+  private readonly sheet: CSSStyleSheet;
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly observer: MutationObserver;
+  private readonly dirty = new Set<Node>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private busy: Promise<void> = Promise.resolve();
+  private display: DisplayFilter;
+  private readonly stats: EngineStats = {
+    blocks: 0,
+    mentions: 0,
+    registeredRanges: 0,
+    viewportMarkedAt: null,
+    indexedAt: null,
+  };
+
+  constructor(private readonly options: EngineOptions) {
+    this.doc = options.document;
+    this.display = options.display;
+    const categoryOf = new Map(options.matcherData.entities.map((e) => [e.id, e.category]));
+    this.index = new MentionIndex(createMatcher(options.matcherData.aliases), (id) =>
+      categoryOf.get(id),
+    );
+    this.highlighter = new Highlighter(CSS.highlights);
+    this.sheet = new CSSStyleSheet();
+    this.sheet.replaceSync(highlightCss());
+    const unadopt = adoptHighlightStyles(this.doc, this.sheet);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+    options.signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      clearTimeout(this.flushTimer);
+      this.highlighter.dispose();
+      unadopt();
+      for (const root of this.shadowRoots)
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    });
+  }
+
+  private get scope(): Element {
+    return this.options.scope ?? this.doc.body ?? this.doc.documentElement;
+  }
+
+  /** Reads and annotates the page: viewport first, the rest in time slices. */
+  start(): Promise<void> {
+    this.observer.observe(this.scope, OBSERVE);
+    return this.enqueue(() => this.scan(this.scope, true));
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    this.busy = this.busy.then(task, task);
+    return this.busy;
+  }
+
+  private collector(root: Element): BlockCollector {
+    return new BlockCollector(root, {
+      exclude: this.options.exclude,
+      onShadowRoot: (shadow) => {
+        if (this.shadowRoots.has(shadow)) return;
+        this.shadowRoots.add(shadow);
+        this.observer.observe(shadow, OBSERVE);
+        adoptHighlightStyles(shadow, this.sheet);
+      },
+    });
+  }
+
+  private nearViewport(block: TextBlock): boolean {
+    const r = block.container.getBoundingClientRect();
+    const h = this.doc.defaultView?.innerHeight ?? 0;
+    return r.bottom >= -h && r.top <= 2 * h && (r.width > 0 || r.height > 0);
+  }
+
+  /** Collects `root`'s blocks; those near the viewport are matched as soon as they are read. */
+  private async scan(root: Element, initial: boolean): Promise<void> {
+    const signal = this.options.signal;
+    const collector = this.collector(root);
+    const later: TextBlock[] = [];
+    let taken = 0;
+    let done = false;
+    const ok = await runSliced((shouldYield) => {
+      done = collector.next(shouldYield);
+      for (; taken < collector.blocks.length; taken++) {
+        const block = collector.blocks[taken]!;
+        if (initial && !this.nearViewport(block)) later.push(block);
+        else this.index.add(block);
+      }
+      return done;
+    }, signal);
+    if (!ok) return;
+    this.refresh();
+    if (initial && this.stats.viewportMarkedAt === null)
+      this.stats.viewportMarkedAt = performance.now();
+    let next = 0;
+    const finished = await runSliced((shouldYield) => {
+      while (next < later.length) {
+        this.index.add(later[next++]!);
+        if (shouldYield()) break;
+      }
+      return next >= later.length;
+    }, signal);
+    if (!finished) return;
+    this.refresh();
+    if (initial) this.stats.indexedAt = performance.now();
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const exclude = this.options.exclude;
+    for (const r of records) {
+      const target = r.target;
+      const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
+      if (!el || exclude?.(el) || el.closest('[data-wxt-shadow-root]')) continue;
+      if (r.type === 'characterData') {
+        const record = this.index.recordOf(target as Text);
+        this.dirty.add(record ? record.block.container : nearestBlock(el));
+      } else {
+        for (const added of r.addedNodes) {
+          const addedEl =
+            added.nodeType === Node.ELEMENT_NODE ? (added as Element) : added.parentElement;
+          if (addedEl && !exclude?.(addedEl)) this.dirty.add(nearestBlock(addedEl));
+        }
+        if (r.removedNodes.length > 0) this.dirty.add(nearestBlock(el));
+      }
+    }
+    if (this.dirty.size === 0) return;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(
+      () => void this.enqueue(() => this.rescanDirty()),
+      MUTATION_DEBOUNCE_MS,
+    );
+  }
+
+  private async rescanDirty(): Promise<void> {
+    const roots = [...this.dirty].filter(
+      (n): n is Element => n instanceof Element && n.isConnected,
+    );
+    this.dirty.clear();
+    // Outermost roots only: a root inside another is rescanned with it.
+    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
+    this.index.prune();
+    for (const root of outer) {
+      this.index.removeWithin(root);
+      await this.scan(root, false);
+    }
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.index.resolve();
+    this.highlighter.setMarked(this.markedMentions());
+    this.options.onIndexChange?.();
+  }
+
+  private markedMentions(): PageMention[] {
+    const { marking } = this.display;
+    if (marking === 'none') return [];
+    return this.visibleMentions().filter((m) => marking === 'all' || m.first);
+  }
+
+  /** Valid mentions of the categories the user shows, in page order. */
+  visibleMentions(): PageMention[] {
+    return [...this.index.mentions()].filter((m) => this.display.categories[m.category]);
+  }
+
+  setDisplay(display: DisplayFilter): void {
+    this.display = display;
+    this.highlighter.setMarked(this.markedMentions());
+  }
+
+  /** The mention under a viewport point (hover, tap), if any. */
+  mentionAt(x: number, y: number): PageMention | undefined {
+    const pos = this.doc.caretPositionFromPoint?.(x, y, { shadowRoots: [...this.shadowRoots] });
+    if (!pos) return undefined;
+    for (const m of this.index.at(pos.offsetNode, pos.offset)) {
+      if (!this.display.categories[m.category]) continue;
+      for (const r of m.range.getClientRects()) {
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return m;
+      }
+    }
+    return undefined;
+  }
+
+  /** The next (or previous) mention after `from`, or after the top of the viewport. */
+  step(from: PageMention | null, direction: 1 | -1): PageMention | undefined {
+    const list = this.visibleMentions();
+    if (list.length === 0) return undefined;
+    const i = from ? list.indexOf(from) : -1;
+    if (i !== -1) return list[(i + direction + list.length) % list.length];
+    if (direction === 1)
+      return list.find((m) => m.range.getBoundingClientRect().top > 0) ?? list[0];
+    return (
+      [...list].reverse().find((m) => m.range.getBoundingClientRect().bottom < 0) ??
+      list[list.length - 1]
+    );
+  }
+
+  getStats(): EngineStats {
+    return {
+      ...this.stats,
+      blocks: this.index.blockCount,
+      mentions: this.visibleMentions().length,
+      registeredRanges: this.highlighter.registeredCount,
+    };
+  }
+}

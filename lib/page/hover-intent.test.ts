@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  initialHoverState,
+  stepHoverIntent,
+  type HoverEvent,
+  type HoverState,
+} from './hover-intent';
+
+function run(events: HoverEvent<string>[]) {
+  let state: HoverState<string> = initialHoverState();
+  const log: string[] = [];
+  for (const e of events) {
+    const step = stepHoverIntent(state, e);
+    state = step.state;
+    if (step.show !== undefined) log.push(`show ${step.show}`);
+    if (step.hide) log.push('hide');
+  }
+  return { state, log };
+}
+
+const move = (
+  target: string | null,
+  x: number,
+  t: number,
+  overCard = false,
+): HoverEvent<string> => ({
+  type: 'move',
+  target,
+  overCard,
+  x,
+  y: 100,
+  t,
+});
+const tick = (t: number): HoverEvent<string> => ({ type: 'tick', t });
+
+describe('hover intent', () => {
+  it('opens after the pointer rests on a mention for the delay', () => {
+    expect(run([move('isis-k', 10, 0), move('isis-k', 11, 100), tick(399)]).log).toEqual([]);
+    expect(run([move('isis-k', 10, 0), move('isis-k', 11, 100), tick(400)]).log).toEqual([
+      'show isis-k',
+    ]);
+  });
+
+  it('ignores a fast sweep across mentions', () => {
+    const sweep = [
+      move('a', 0, 0),
+      move('a', 40, 20),
+      move('b', 80, 40),
+      move(null, 120, 60),
+      tick(500),
+    ];
+    expect(run(sweep).log).toEqual([]);
+  });
+
+  it('restarts the wait while the pointer moves fast over the same mention', () => {
+    const events = [move('a', 0, 0), move('a', 200, 300), tick(450), tick(700)];
+    expect(run(events).log).toEqual(['show a']);
+    expect(stepHoverIntent(run(events.slice(0, 2)).state, tick(450)).show).toBeUndefined();
+  });
+
+  it('closes after the grace period once the pointer leaves', () => {
+    const opened = [move('a', 0, 0), tick(400), move(null, 50, 500)];
+    expect(run([...opened, tick(799)]).log).toEqual(['show a']);
+    expect(run([...opened, tick(800)]).log).toEqual(['show a', 'hide']);
+  });
+
+  it('stays open while the pointer moves into the card', () => {
+    const events = [
+      move('a', 0, 0),
+      tick(400),
+      move(null, 10, 500),
+      move(null, 20, 600, true),
+      tick(900),
+      tick(2000),
+    ];
+    expect(run(events).log).toEqual(['show a']);
+  });
+
+  it('closes when the pointer leaves the card', () => {
+    const events = [
+      move('a', 0, 0),
+      tick(400),
+      move(null, 20, 600, true),
+      move(null, 300, 700),
+      tick(1000),
+    ];
+    expect(run(events).log).toEqual(['show a', 'hide']);
+  });
+
+  it('pins on click and then ignores leaving; Escape closes', () => {
+    const pinned = [
+      move('a', 0, 0),
+      { type: 'click', target: 'a', onCard: false, t: 100 } as const,
+    ];
+    expect(run([...pinned, move(null, 400, 200), tick(5000)]).log).toEqual(['show a']);
+    expect(run([...pinned, { type: 'escape' }]).log).toEqual(['show a', 'hide']);
+  });
+
+  it('switches to another mention after resting on it', () => {
+    const events = [move('a', 0, 0), tick(400), move('b', 200, 1000), tick(1300), tick(1400)];
+    expect(run(events).log).toEqual(['show a', 'hide', 'show b']);
+  });
+
+  it('opens at once, pinned, on a programmatic show', () => {
+    const { state, log } = run([{ type: 'show', target: 'a' }, move(null, 0, 10), tick(1000)]);
+    expect(log).toEqual(['show a']);
+    expect(state.open?.pinned).toBe(true);
+  });
+
+  it('asks for a tick when a timer is running', () => {
+    expect(stepHoverIntent(initialHoverState<string>(), move('a', 0, 50)).wakeAt).toBe(450);
+    expect(stepHoverIntent(initialHoverState<string>(), move(null, 0, 50)).wakeAt).toBeNull();
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * A run of text the reader sees as continuous: the text nodes between two block
+ * boundaries, concatenated, so a mention can span inline markup
+ * (`<em>Sanaullah</em> Ghafari`). Offsets map back to (node, offset) pairs.
+ */
+export interface TextBlock {
+  /** The nearest non-inline ancestor; its box stands for the block's position. */
+  container: Element;
+  nodes: Text[];
+  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  starts: number[];
+  text: string;
+}
+
+export function makeTextBlock(container: Element, nodes: Text[]): TextBlock {
+  const starts: number[] = [];
+  let text = '';
+  for (const node of nodes) {
+    starts.push(text.length);
+    text += node.data;
+  }
+  return { container, nodes, starts, text };
+}
+
+/** Index of the node holding `offset`; at a seam, `end` picks the node that ends there. */
+function nodeIndexAt(block: TextBlock, offset: number, end: boolean): number {
+  let lo = 0;
+  let hi = block.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const start = block.starts[mid]!;
+    if (start < offset || (!end && start === offset)) lo = mid;
+    else hi = mid - 1;
+  }
+  // Skip empty nodes so a range never starts at the end of one.
+  while (
+    !end &&
+    lo < block.nodes.length - 1 &&
+    block.starts[lo]! + block.nodes[lo]!.length <= offset
+  )
+    lo++;
+  return lo;
+}
+
+export function positionAt(
+  block: TextBlock,
+  offset: number,
+  end = false,
+): { node: Text; offset: number } {
+  const i = nodeIndexAt(block, offset, end);
+  return { node: block.nodes[i]!, offset: offset - block.starts[i]! };
+}
+
+/** A live DOM range over `[start, end)` of the block's text. */
+export function rangeFor(block: TextBlock, start: number, end: number): Range {
+  const from = positionAt(block, start);
+  const to = positionAt(block, end, true);
+  const range = block.container.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** True while every node still holds the text it had when the block was read. */
+export function isCurrent(block: TextBlock): boolean {
+  let text = '';
+  for (const node of block.nodes) {
+    if (!node.isConnected) return false;
+    text += node.data;
+  }
+  return text === block.text;
+}
