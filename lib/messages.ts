@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sentenceRefSchema } from './kb/schema';
 import { cardDataSchema } from './ui/card-data';
 
@@ -9,7 +9,10 @@ import { cardDataSchema } from './ui/card-data';
 export const messages = {
   /** Content script / pages → background: the card of one entity. */
   getCard: {
-    request: z.strictObject({ type: z.literal('getCard'), entity: z.string().min(1) }),
+    request: z.strictObject({
+      type: z.literal('getCard'),
+      entity: z.string().check(z.minLength(1)),
+    }),
     response: z.union([cardDataSchema, z.null()]),
   },
   /** Content script / pages → background: open the bundled article at a sentence. */

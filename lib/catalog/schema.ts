@@ -1,9 +1,16 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+
+/**
+ * Schemas use zod/mini throughout: the content script validates messages and
+ * bundled data too, and the full zod API would triple its size.
+ */
+
+const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Article ids of the bundled corpus; `assets/corpus/articles.json` lists them. */
 export const articleIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'article ids are lowercase-kebab-case');
+  .check(z.regex(kebabCase, 'article ids are lowercase-kebab-case'));
 
 export const categories = ['person', 'group', 'organization', 'media', 'place', 'event'] as const;
 export const categorySchema = z.enum(categories);
@@ -20,38 +27,38 @@ export const aliasMatchSchema = z.enum(['plain', 'acronym', 'surname']);
 export type AliasMatch = z.infer<typeof aliasMatchSchema>;
 
 export const aliasSchema = z.strictObject({
-  text: z.string().trim().min(2),
-  match: aliasMatchSchema.default('plain'),
+  text: z.string().check(z.trim(), z.minLength(2)),
+  match: z._default(aliasMatchSchema, 'plain'),
   /** A form readers meet on other sites that the bundled articles never use. */
-  outside: z.boolean().default(false),
+  outside: z._default(z.boolean(), false),
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
 /** A passage of a bundled article; `quote` must occur verbatim in that article. */
 export const citationSchema = z.strictObject({
   article: articleIdSchema,
-  quote: z.string().min(8),
+  quote: z.string().check(z.minLength(8)),
 });
 export type Citation = z.infer<typeof citationSchema>;
 
 /** One clause of a description and the passage that supports it. */
 export const clauseSchema = z.strictObject({
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   cite: citationSchema,
 });
 
 export const entityIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'entity ids are lowercase-kebab-case');
+  .check(z.regex(kebabCase, 'entity ids are lowercase-kebab-case'));
 
 export const entitySchema = z.strictObject({
   id: entityIdSchema,
-  name: z.string().trim().min(2),
+  name: z.string().check(z.trim(), z.minLength(2)),
   category: categorySchema,
   /** Every other way the name is written; the canonical name is always an alias too. */
-  aliases: z.array(aliasSchema).default([]),
+  aliases: z._default(z.array(aliasSchema), []),
   /** The one-line description, clause by clause, each clause cited. */
-  description: z.array(clauseSchema).min(1),
+  description: z.array(clauseSchema).check(z.minLength(1)),
 });
 export type CatalogEntity = z.infer<typeof entitySchema>;
 
@@ -60,21 +67,21 @@ export const claimSchema = z.strictObject({
   id: entityIdSchema,
   entity: entityIdSchema,
   /** What is disputed, as a short noun phrase: "Death toll", "First name". */
-  subject: z.string().min(2),
+  subject: z.string().check(z.minLength(2)),
   versions: z
     .array(
       z.strictObject({
-        value: z.string().min(1),
-        cites: z.array(citationSchema).min(1),
+        value: z.string().check(z.minLength(1)),
+        cites: z.array(citationSchema).check(z.minLength(1)),
       }),
     )
-    .min(2),
+    .check(z.minLength(2)),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
 /** One file under `assets/catalog/`; the catalog is the union of all files. */
 export const catalogFileSchema = z.strictObject({
-  entities: z.array(entitySchema).default([]),
-  claims: z.array(claimSchema).default([]),
+  entities: z._default(z.array(entitySchema), []),
+  claims: z._default(z.array(claimSchema), []),
 });
 export type CatalogFile = z.infer<typeof catalogFileSchema>;

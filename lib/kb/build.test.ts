@@ -62,7 +62,7 @@ describe('buildKnowledgeBase', () => {
     const g = kb.entities.find((e) => e.id === 'sanaullah-ghafari')!;
     expect(g.mentionCount).toBe(2);
     expect(g.description[0]!.cite).toMatchObject({ block: 0, sentence: 0 });
-    expect(matcher.aliases.map((a) => a.text)).toContain('Ghafari');
+    expect(matcher.aliases).toContainEqual(['Ghafari', 2, 'surname']);
   });
 
   it('fails when a cited quote is not in the cited article', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   catalogFileSchema,
   type CatalogEntity,
@@ -35,7 +35,7 @@ export interface LocatedMention extends Mention {
   sentence: number;
 }
 
-function formatZodIssues(file: string, data: unknown, error: z.ZodError): string[] {
+function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const [list, i] = issue.path;
     const item =
@@ -270,8 +270,11 @@ export function buildKnowledgeBase(
       mentions: kbMentions,
     },
     matcher: {
-      entities: kbEntities.map(({ id, name, category }) => ({ id, name, category })),
-      aliases: aliases.map(({ text, entity, match }) => ({ text, entity, match })),
+      entities: kbEntities.map(({ id, category }) => [id, category]),
+      aliases: aliases.flatMap(({ text, entity, match }) => {
+        const i = kbEntities.findIndex((e) => e.id === entity);
+        return i === -1 ? [] : [[text, i, match] as [string, number, AliasMatch]];
+      }),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { aliasMatchSchema, categorySchema, entityIdSchema } from '../catalog/schema';
 import { articleMetaSchema } from '../corpus/schema';
 
@@ -8,17 +8,19 @@ import { articleMetaSchema } from '../corpus/schema';
  * data; cards, the reader and the popup need the rest.
  */
 
+/**
+ * Compact on purpose (it ships inside the content script): entities as
+ * [id, category], aliases as [text, entity index, match kind].
+ */
 export const matcherDataSchema = z.strictObject({
-  entities: z.array(
-    z.strictObject({ id: entityIdSchema, name: z.string(), category: categorySchema }),
-  ),
+  entities: z.array(z.tuple([entityIdSchema, categorySchema])),
   aliases: z.array(
-    z.strictObject({ text: z.string().min(1), entity: entityIdSchema, match: aliasMatchSchema }),
+    z.tuple([z.string().check(z.minLength(1)), z.int().check(z.nonnegative()), aliasMatchSchema]),
   ),
 });
 export type MatcherData = z.infer<typeof matcherDataSchema>;
 
-const index = z.number().int().nonnegative();
+const index = z.int().check(z.nonnegative());
 
 /** A sentence of the bundled corpus. */
 export const sentenceRefSchema = z.strictObject({
@@ -28,13 +30,18 @@ export const sentenceRefSchema = z.strictObject({
 });
 export type SentenceRef = z.infer<typeof sentenceRefSchema>;
 
-export const citeRefSchema = sentenceRefSchema.extend({ quote: z.string() });
+export const citeRefSchema = z.extend(sentenceRefSchema, { quote: z.string() });
 export type CiteRef = z.infer<typeof citeRefSchema>;
 
 export const kbClaimSchema = z.strictObject({
   id: entityIdSchema,
   subject: z.string(),
-  versions: z.array(z.strictObject({ value: z.string(), cites: z.array(citeRefSchema).min(1) })),
+  versions: z.array(
+    z.strictObject({
+      value: z.string(),
+      cites: z.array(citeRefSchema).check(z.minLength(1)),
+    }),
+  ),
 });
 export type KbClaim = z.infer<typeof kbClaimSchema>;
 
@@ -44,10 +51,12 @@ export const kbEntitySchema = z.strictObject({
   category: categorySchema,
   /** Other names, as written, for display. */
   aliases: z.array(z.string()),
-  description: z.array(z.strictObject({ text: z.string(), cite: citeRefSchema })).min(1),
+  description: z
+    .array(z.strictObject({ text: z.string(), cite: citeRefSchema }))
+    .check(z.minLength(1)),
   /** The best 2–3 source sentences. */
   sources: z.array(sentenceRefSchema),
-  related: z.array(z.strictObject({ id: entityIdSchema, weight: z.number().int().positive() })),
+  related: z.array(z.strictObject({ id: entityIdSchema, weight: z.int().check(z.positive()) })),
   mentionCount: index,
   /** Mentions per article id. */
   mentionsByArticle: z.record(z.string(), index),
@@ -65,7 +74,7 @@ export const kbMentionSchema = z.tuple([
 ]);
 export type KbMention = z.infer<typeof kbMentionSchema>;
 
-export const kbArticleSchema = articleMetaSchema.extend({
+export const kbArticleSchema = z.extend(articleMetaSchema, {
   blocks: z.array(
     z.strictObject({
       kind: z.enum(['heading', 'paragraph']),

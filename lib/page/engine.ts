@@ -60,10 +60,16 @@ export class PageEngine {
   constructor(private readonly options: EngineOptions) {
     this.doc = options.document;
     this.display = options.display;
-    const categoryOf = new Map(options.matcherData.entities.map((e) => [e.id, e.category]));
-    this.index = new MentionIndex(createMatcher(options.matcherData.aliases), (id) =>
-      categoryOf.get(id),
+    const { entities, aliases } = options.matcherData;
+    const categoryOf = new Map(entities);
+    const matcher = createMatcher(
+      aliases.map(([text, entity, match]) => ({
+        text,
+        entity: entities[entity]?.[0] ?? '',
+        match,
+      })),
     );
+    this.index = new MentionIndex(matcher, (id) => categoryOf.get(id));
     this.highlighter = new Highlighter(CSS.highlights);
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { categorySchema, type Category } from '../catalog/schema';
 import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from '../kb/schema';
 
@@ -33,8 +33,8 @@ export const cardDataSchema = z.strictObject({
     }),
   ),
   related: z.array(z.strictObject({ id: z.string(), name: z.string(), category: categorySchema })),
-  mentionCount: z.number().int().nonnegative(),
-  articleCount: z.number().int().nonnegative(),
+  mentionCount: z.int().check(z.nonnegative()),
+  articleCount: z.int().check(z.nonnegative()),
 });
 export type CardData = z.infer<typeof cardDataSchema>;
 
