@@ -28,6 +28,32 @@ export const messages = {
     }),
     response: z.null(),
   },
+  /** Popup → content script (top frame): the entities found on this page, with counts. */
+  pageMentions: {
+    request: z.strictObject({ type: z.literal('pageMentions') }),
+    response: z.strictObject({
+      host: z.string(),
+      /** False while the page is paused (site or global switch). */
+      active: z.boolean(),
+      entities: z.array(z.strictObject({ id: z.string(), count: z.int().check(z.positive()) })),
+    }),
+  },
+  /** Popup → content script: scroll to the next mention of an entity and open its card. */
+  showEntity: {
+    request: z.strictObject({
+      type: z.literal('showEntity'),
+      entity: z.string().check(z.minLength(1)),
+    }),
+    response: z.boolean(),
+  },
+  /** Background (context menu) → content script: show these entities' cards by the selection. */
+  showLookup: {
+    request: z.strictObject({
+      type: z.literal('showLookup'),
+      entities: z.array(z.string()).check(z.minLength(1)),
+    }),
+    response: z.boolean(),
+  },
 } as const;
 
 export type MessageType = keyof typeof messages;
@@ -38,5 +64,8 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   messages.getCard.request,
   messages.openReader.request,
   messages.stepMention.request,
+  messages.pageMentions.request,
+  messages.showEntity.request,
+  messages.showLookup.request,
 ]);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;
