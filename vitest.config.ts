@@ -2,8 +2,30 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
   test: {
-    include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    projects: [
+      {
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'lib/**/*.test.tsx', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        // Real Chromium with the built extension (.output/chrome-mv3): `npm run build` first.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          // One browser per file; files one after another so hover timing is not starved.
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // After the unit tests, not alongside them.
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

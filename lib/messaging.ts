@@ -9,7 +9,9 @@ import {
 } from './messages';
 
 /** Sends a request to the background and validates the answer. */
-export async function ask<T extends MessageType>(request: Request<T>): Promise<Response<T>> {
+export async function ask<T extends MessageType>(
+  request: Request<T> & { type: T },
+): Promise<Response<T>> {
   const answer: unknown = await browser.runtime.sendMessage(request);
   return messages[request.type as T].response.parse(answer) as Response<T>;
 }
