@@ -16,6 +16,7 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
+    permissions: ['storage'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

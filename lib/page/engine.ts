@@ -228,10 +228,10 @@ export class PageEngine {
   }
 
   /** The next (or previous) mention after `from`, or after the top of the viewport. */
-  step(from: PageMention | null, direction: 1 | -1): PageMention | undefined {
-    const list = this.visibleMentions();
+  step(from: object | null, direction: 1 | -1, entity?: string): PageMention | undefined {
+    const list = this.visibleMentions().filter((m) => !entity || m.entity === entity);
     if (list.length === 0) return undefined;
-    const i = from ? list.indexOf(from) : -1;
+    const i = from ? list.indexOf(from as PageMention) : -1;
     if (i !== -1) return list[(i + direction + list.length) % list.length];
     if (direction === 1)
       return list.find((m) => m.range.getBoundingClientRect().top > 0) ?? list[0];

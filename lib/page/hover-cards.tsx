@@ -10,7 +10,13 @@ import {
   type HoverEvent,
   type HoverState,
 } from './hover-intent';
-import type { PageMention } from './mention-index';
+import type { ModifierKey } from '../settings/schema';
+
+/** What a card is shown for: an entity, anchored at a range (a mention or a selection). */
+export interface CardTarget {
+  entity: string;
+  range: Range;
+}
 
 /** Where the card lives: a container inside an open shadow root, created on first use. */
 export interface CardMount {
@@ -25,7 +31,13 @@ export interface HoverCardsOptions {
   mountCard(): Promise<CardMount>;
   loadCard(entity: string): Promise<CardData | null>;
   openSource(ref: SentenceRef): void;
-  openDelay?: number;
+}
+
+export interface HoverCardsSettings {
+  openDelay: number;
+  /** Cards open on hover only while this key is held. */
+  modifier: ModifierKey;
+  theme: 'light' | 'dark' | undefined;
 }
 
 /** Interactive elements keep their own click behaviour: a mention inside a link stays a link. */
@@ -37,22 +49,20 @@ const INTERACTIVE = 'a[href], button, label, summary, [role=button], [role=link]
  * change leaves nothing behind.
  */
 export class HoverCards {
-  private state: HoverState<PageMention> = initialHoverState();
+  private state: HoverState<CardTarget> = initialHoverState();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
   private lastMove: PointerEvent | null = null;
   private mount: CardMount | null = null;
   private mounting: Promise<CardMount> | null = null;
-  private shown: { mention: PageMention; entity: string } | null = null;
+  private shown: { mention: CardTarget; entity: string } | null = null;
   private returnFocus: Element | null = null;
   private renderToken = 0;
-  private readonly config;
+  private readonly config = { ...defaultHoverIntent };
+  private modifier: ModifierKey = 'none';
+  private theme: 'light' | 'dark' | undefined;
 
   constructor(private readonly options: HoverCardsOptions) {
-    this.config = {
-      ...defaultHoverIntent,
-      openDelay: options.openDelay ?? defaultHoverIntent.openDelay,
-    };
     const doc = options.document;
     const opts = { capture: true, passive: true, signal: options.signal };
     doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
@@ -71,8 +81,14 @@ export class HoverCards {
     });
   }
 
-  setOpenDelay(ms: number): void {
-    this.config.openDelay = ms;
+  configure(settings: HoverCardsSettings): void {
+    this.config.openDelay = settings.openDelay;
+    this.modifier = settings.modifier;
+    this.theme = settings.theme;
+  }
+
+  private modifierHeld(e: PointerEvent | MouseEvent): boolean {
+    return this.modifier === 'none' || e.getModifierState(this.modifier);
   }
 
   private isOnCard(e: Event): boolean {
@@ -117,22 +133,27 @@ export class HoverCards {
     if (e.key === 'Escape' && this.state.open) this.dispatch({ type: 'escape' });
   }
 
-  /** Opens the card of the next/previous mention (the keyboard command). */
-  step(direction: 1 | -1): void {
-    const from = this.shown?.mention ?? null;
-    const next = this.options.engine.step(from, direction);
-    if (!next) return;
-    const el = next.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  /**
+   * Opens the card of the next/previous mention (of one entity, if given),
+   * scrolled into view: the keyboard command and the popup's "On this page".
+   */
+  step(direction: 1 | -1, entity?: string): boolean {
+    const next = this.options.engine.step(this.shown?.mention ?? null, direction, entity);
+    if (!next) return false;
+    next.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: 'instant',
+    });
     this.dispatch({ type: 'show', target: next }, true);
+    return true;
   }
 
-  /** Opens a card for a mention on purpose (popup, keyboard). */
-  showMention(mention: PageMention, focus: boolean): void {
-    this.dispatch({ type: 'show', target: mention }, focus);
+  /** Opens a card on purpose (popup, context menu, keyboard), pinned. */
+  showTarget(target: CardTarget, focus: boolean): void {
+    this.dispatch({ type: 'show', target }, focus);
   }
 
-  private dispatch(event: HoverEvent<PageMention>, focus = false): void {
+  private dispatch(event: HoverEvent<CardTarget>, focus = false): void {
     const step = stepHoverIntent(this.state, event, this.config);
     this.state = step.state;
     if (step.hide) this.hide(event.type === 'escape');
@@ -146,7 +167,7 @@ export class HoverCards {
     }
   }
 
-  private async show(mention: PageMention, entity: string, focus: boolean): Promise<void> {
+  private async show(mention: CardTarget, entity: string, focus: boolean): Promise<void> {
     const token = ++this.renderToken;
     if (focus && !this.shown) this.returnFocus = this.options.document.activeElement;
     let data: CardData | null;
@@ -164,6 +185,7 @@ export class HoverCards {
         data={data}
         anchor={mention}
         pinned={this.state.open?.pinned ?? false}
+        theme={this.theme}
         focus={focus}
         onSelectEntity={(id) => void this.show(mention, id, true)}
         onOpenSource={(ref) => this.options.openSource(ref)}
@@ -184,9 +206,5 @@ export class HoverCards {
   private ensureMount(): Promise<CardMount> {
     this.mounting ??= this.options.mountCard().then((m) => (this.mount = m));
     return this.mounting;
-  }
-
-  get openEntity(): string | null {
-    return this.shown?.entity ?? null;
   }
 }

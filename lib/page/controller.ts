@@ -1,0 +1,143 @@
+import type { MatcherData } from '../kb/schema';
+import { listen } from '../messaging';
+import type { Settings } from '../settings/schema';
+import { isPaused, readSettings, watchSettings } from '../settings/store';
+import type { SentenceRef } from '../kb/schema';
+import type { CardData } from '../ui/card-data';
+import { PageEngine, type DisplayFilter } from './engine';
+import { HoverCards, type CardMount } from './hover-cards';
+
+export interface ControllerOptions {
+  document: Document;
+  matcherData: MatcherData;
+  signal: AbortSignal;
+  /** Whether this is the top frame (the one the popup and commands talk to). */
+  top: boolean;
+  exclude(el: Element): boolean;
+  mountCard(): Promise<CardMount>;
+  loadCard(entity: string): Promise<CardData | null>;
+  openSource(ref: SentenceRef): void;
+}
+
+const displayOf = (s: Settings): DisplayFilter => ({
+  marking: s.marking,
+  categories: s.categories,
+});
+
+/**
+ * Runs Backstory on one document according to the settings, and follows them
+ * live: pausing stops everything and removes every mark; other changes only
+ * filter what the (unchanged) index shows.
+ */
+export class PageController {
+  private run: { abort: AbortController; engine: PageEngine; hover: HoverCards } | null = null;
+  private settings: Settings | null = null;
+  private readonly host: string;
+
+  constructor(private readonly options: ControllerOptions) {
+    this.host = options.document.location?.hostname ?? '';
+  }
+
+  async start(): Promise<void> {
+    const { signal } = this.options;
+    const unwatch = watchSettings(({ settings }) => this.apply(settings));
+    signal.addEventListener('abort', unwatch);
+    this.listenForMessages();
+    this.apply((await readSettings()).settings);
+  }
+
+  private apply(settings: Settings): void {
+    this.settings = settings;
+    const paused = isPaused(settings, this.host);
+    if (paused) {
+      this.stop();
+      return;
+    }
+    if (!this.run) {
+      this.begin(settings);
+      return;
+    }
+    this.run.engine.setDisplay(displayOf(settings));
+    this.run.hover.configure(this.hoverSettings(settings));
+  }
+
+  private hoverSettings(s: Settings) {
+    return {
+      openDelay: s.hoverDelayMs,
+      modifier: s.modifier,
+      theme: s.theme === 'system' ? undefined : s.theme,
+    };
+  }
+
+  private begin(settings: Settings): void {
+    const abort = new AbortController();
+    const signal = AbortSignal.any([abort.signal, this.options.signal]);
+    const engine = new PageEngine({
+      document: this.options.document,
+      matcherData: this.options.matcherData,
+      display: displayOf(settings),
+      exclude: this.options.exclude,
+      signal,
+    });
+    const hover = new HoverCards({
+      document: this.options.document,
+      engine,
+      signal,
+      mountCard: this.options.mountCard,
+      loadCard: this.options.loadCard,
+      openSource: this.options.openSource,
+    });
+    hover.configure(this.hoverSettings(settings));
+    this.run = { abort, engine, hover };
+    void engine.start();
+  }
+
+  private stop(): void {
+    this.run?.abort.abort();
+    this.run = null;
+  }
+
+  private listenForMessages(): void {
+    if (!this.options.top) return;
+    listen(
+      {
+        stepMention: ({ direction }) => {
+          this.run?.hover.step(direction);
+          return null;
+        },
+        pageMentions: () => {
+          const counts = new Map<string, number>();
+          for (const m of this.run?.engine.visibleMentions() ?? []) {
+            counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+          }
+          return {
+            host: this.host,
+            active: this.run !== null,
+            entities: [...counts].map(([id, count]) => ({ id, count })),
+          };
+        },
+        showEntity: ({ entity }) => this.run?.hover.step(1, entity) ?? false,
+        showLookup: ({ entities }) => {
+          const selection = this.options.document.getSelection();
+          const run = this.run;
+          if (!run || !selection || selection.rangeCount === 0) return false;
+          run.hover.showTarget(
+            { entity: entities[0]!, range: selection.getRangeAt(0).cloneRange() },
+            true,
+          );
+          return true;
+        },
+      },
+      this.options.signal,
+    );
+  }
+
+  /** For tests and the benchmark: the current run's figures. */
+  get engine(): PageEngine | null {
+    return this.run?.engine ?? null;
+  }
+
+  get currentSettings(): Settings | null {
+    return this.settings;
+  }
+}
