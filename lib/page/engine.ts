@@ -138,6 +138,8 @@ export class PageEngine {
     this.refresh();
     if (initial && this.stats.viewportMarkedAt === null)
       this.stats.viewportMarkedAt = performance.now();
+    // Marks on the page's own timeline let DevTools and the benchmark see our phases.
+    performance.mark('backstory:viewport-marked');
     let next = 0;
     const finished = await runSliced((shouldYield) => {
       while (next < later.length) {
@@ -148,7 +150,10 @@ export class PageEngine {
     }, signal);
     if (!finished) return;
     this.refresh();
-    if (initial) this.stats.indexedAt = performance.now();
+    if (initial) {
+      this.stats.indexedAt = performance.now();
+      performance.mark('backstory:indexed', { detail: this.getStats() });
+    }
   }
 
   private onMutations(records: MutationRecord[]): void {

@@ -157,7 +157,10 @@ export class HoverCards {
     const step = stepHoverIntent(this.state, event, this.config);
     this.state = step.state;
     if (step.hide) this.hide(event.type === 'escape');
-    if (step.show) void this.show(step.show, step.show.entity, focus);
+    if (step.show) {
+      performance.mark('backstory:card-intent');
+      void this.show(step.show, step.show.entity, focus);
+    }
     clearTimeout(this.timer);
     if (step.wakeAt !== null) {
       this.timer = setTimeout(
@@ -193,6 +196,7 @@ export class HoverCards {
       />,
       mount.container,
     );
+    performance.measure('backstory:card', 'backstory:card-intent');
   }
 
   private hide(restoreFocus: boolean): void {
