@@ -34,7 +34,8 @@ export interface CollectOptions {
 }
 
 function isInline(style: CSSStyleDeclaration): boolean {
-  return style.display === 'inline' || style.display === 'contents';
+  // Lightweight DOMs (happy-dom in unit tests) report inline elements with an empty display.
+  return style.display === 'inline' || style.display === 'contents' || style.display === '';
 }
 
 /** The nearest ancestor-or-self that is laid out as a block (where a text block ends). */
@@ -116,7 +117,8 @@ export class BlockCollector {
   private isHiddenText(parent: Element): boolean {
     let hidden = this.hiddenText.get(parent);
     if (hidden === undefined) {
-      hidden = this.view.getComputedStyle(parent).visibility !== 'visible';
+      const { visibility } = this.view.getComputedStyle(parent);
+      hidden = visibility === 'hidden' || visibility === 'collapse';
       this.hiddenText.set(parent, hidden);
     }
     return hidden;

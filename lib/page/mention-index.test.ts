@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../match/matcher';
+import { BlockCollector } from './collect';
+import { MentionIndex } from './mention-index';
+
+const matcher = createMatcher([
+  { text: 'Amira Jadoon', entity: 'amira-jadoon', match: 'plain' },
+  { text: 'Jadoon', entity: 'amira-jadoon', match: 'surname' },
+  { text: 'ISIS-K', entity: 'isis-k', match: 'plain' },
+  { text: 'Kerman', entity: 'kerman', match: 'plain' },
+]);
+const categoryOf = (id: string) =>
+  id === 'amira-jadoon' ? 'person' : id === 'kerman' ? 'place' : 'group';
+
+function setup(html: string) {
+  document.body.innerHTML = html;
+  const collector = new BlockCollector(document.body);
+  while (!collector.next(() => false));
+  return { blocks: collector.blocks, index: new MentionIndex(matcher, categoryOf) };
+}
+
+const texts = (index: MentionIndex) =>
+  [...index.mentions()].map((m) => `${m.range.toString()}${m.first ? '*' : ''}`);
+
+describe('MentionIndex', () => {
+  it('counts a surname only after the full name, in page order even when matched out of order', () => {
+    const { blocks, index } = setup(
+      '<p>Jadoon spoke.</p><p>Amira Jadoon wrote on ISIS-K.</p><p>Jadoon added ISIS-K.</p>',
+    );
+    for (const b of [...blocks].reverse()) index.add(b);
+    index.resolve();
+    expect(texts(index)).toEqual(['Amira Jadoon*', 'ISIS-K*', 'Jadoon', 'ISIS-K']);
+  });
+
+  it('finds the mention at a caret position, across inline markup', () => {
+    const { blocks, index } = setup('<p>In <em>Ker</em>man today</p>');
+    index.add(blocks[0]!);
+    index.resolve();
+    const em = document.querySelector('em')!.firstChild!;
+    expect(index.at(em, 1).map((m) => m.entity)).toEqual(['kerman']);
+    const tail = document.querySelector('p')!.lastChild!;
+    expect(index.at(tail, 5)).toEqual([]);
+  });
+
+  it('replaces a block read again and forgets blocks inside a subtree', () => {
+    const { blocks, index } = setup(
+      '<section><p>Kerman</p><p>ISIS-K</p></section><p>Kerman again</p>',
+    );
+    for (const b of blocks) index.add(b);
+    index.add(blocks[0]!);
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman*', 'ISIS-K*', 'Kerman']);
+    index.removeWithin(document.querySelector('section')!);
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman*']);
+    expect(index.blockCount).toBe(1);
+  });
+
+  it('drops blocks whose text left the page', () => {
+    const { blocks, index } = setup('<p id="a">Kerman</p><p>ISIS-K</p>');
+    for (const b of blocks) index.add(b);
+    document.getElementById('a')!.remove();
+    index.prune();
+    index.resolve();
+    expect(texts(index)).toEqual(['ISIS-K*']);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { parseBlocks } from '../corpus/blocks';
+import type { KnowledgeBase } from '../kb/schema';
+import { cardDataSchema, toCardData } from './card-data';
+
+const kb: KnowledgeBase = {
+  articles: [
+    {
+      id: 'a1',
+      seed: 'a1.txt',
+      outlet: 'CNN',
+      title: 'ISIS-K’s reach',
+      titleInSource: false,
+      authors: [],
+      date: '2024-03',
+      dateBasis: 'test',
+      blocks: parseBlocks(
+        'Sanaullah Ghafari became the group’s leader in 2020. ISIS-K grew.\n',
+      ).map((b) => ({
+        ...b,
+        sentences: b.sentences.map(([s, e]) => [s, e] as [number, number]),
+      })),
+    },
+  ],
+  entities: [
+    {
+      id: 'sanaullah-ghafari',
+      name: 'Sanaullah Ghafari',
+      category: 'person',
+      aliases: ['Ghafari'],
+      description: [
+        {
+          text: 'Leader of ISIS-K since 2020.',
+          cite: {
+            article: 'a1',
+            block: 0,
+            sentence: 0,
+            quote: 'became the group’s leader in 2020',
+          },
+        },
+      ],
+      sources: [{ article: 'a1', block: 0, sentence: 0 }],
+      related: [
+        { id: 'isis-k', weight: 2 },
+        { id: 'gone', weight: 1 },
+      ],
+      mentionCount: 1,
+      mentionsByArticle: { a1: 1 },
+      claims: [],
+    },
+    {
+      id: 'isis-k',
+      name: 'ISIS-K',
+      category: 'group',
+      aliases: [],
+      description: [
+        { text: 'A group.', cite: { article: 'a1', block: 0, sentence: 1, quote: 'ISIS-K grew.' } },
+      ],
+      sources: [],
+      related: [],
+      mentionCount: 1,
+      mentionsByArticle: { a1: 1 },
+      claims: [],
+    },
+  ],
+  mentions: [],
+};
+
+describe('toCardData', () => {
+  it('resolves citations and source sentences to text with outlet and title', () => {
+    const card = toCardData(kb, 'sanaullah-ghafari')!;
+    expect(cardDataSchema.safeParse(card).success).toBe(true);
+    expect(card.description[0]!.cite).toEqual({
+      outlet: 'CNN',
+      title: 'ISIS-K’s reach',
+      text: 'became the group’s leader in 2020',
+      ref: { article: 'a1', block: 0, sentence: 0 },
+    });
+    expect(card.sources[0]!.text).toBe('Sanaullah Ghafari became the group’s leader in 2020.');
+    expect(card.articleCount).toBe(1);
+  });
+
+  it('lists only related entities that exist, with their names', () => {
+    expect(toCardData(kb, 'sanaullah-ghafari')!.related).toEqual([
+      { id: 'isis-k', name: 'ISIS-K', category: 'group' },
+    ]);
+  });
+
+  it('returns undefined for an unknown entity', () => {
+    expect(toCardData(kb, 'nobody')).toBeUndefined();
+  });
+});
