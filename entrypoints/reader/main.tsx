@@ -1,11 +1,43 @@
 import kbData from '../../generated/kb.json';
-import { parseKnowledgeBase } from '../../lib/reader/load';
-import { mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
+import cardCss from '../../lib/ui/card.css?inline';
+import popoverCss from '../../lib/ui/popover.css?inline';
+import { loadMatcherData, parseKnowledgeBase } from '../../lib/kb/load';
+import { PageController } from '../../lib/page/controller';
+import { formatRoute } from '../../lib/reader/route';
+import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
+import { toCardData } from '../../lib/ui/card-data';
 import './style.css';
 
 const root = document.getElementById('app');
 if (root) {
   const loaded = parseKnowledgeBase(kbData);
-  if (loaded.ok) mountReader(root, loaded.kb);
-  else mountReaderError(root, loaded.error);
+  if (!loaded.ok) {
+    mountReaderError(root, loaded.error);
+  } else {
+    const { kb } = loaded;
+    mountReader(root, kb);
+    // The reader is annotated by the same engine and cards as any page, with the KB at hand.
+    void new PageController({
+      document,
+      scope: document.getElementById(ARTICLE_ELEMENT_ID) ?? undefined,
+      matcherData: loadMatcherData(),
+      signal: new AbortController().signal,
+      top: false,
+      exclude: (el) => el.localName === 'backstory-card',
+      loadCard: async (entity) => toCardData(kb, entity) ?? null,
+      openSource: (ref) => {
+        location.hash = formatRoute(ref);
+      },
+      mountCard: async () => {
+        const host = document.createElement('backstory-card');
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = document.createElement('style');
+        style.textContent = cardCss + popoverCss;
+        const container = document.createElement('div');
+        shadow.append(style, container);
+        document.body.append(host);
+        return { host, container };
+      },
+    }).start();
+  }
 }

@@ -8,27 +8,42 @@ import {
 } from './schema';
 
 /**
- * The bundled KB, validated once on first use: a build that shipped a malformed
- * file fails loudly here, naming the field, instead of showing broken cards.
+ * The bundled KB is validated once, on first use: a build that shipped a
+ * malformed file says which field is wrong instead of showing broken cards.
  */
+
+export type KnowledgeBaseLoad = { ok: true; kb: KnowledgeBase } | { ok: false; error: string };
+
+/** Enough issues to locate a broken build without flooding a page. */
+const MAX_ISSUES = 8;
+
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  const lines = issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
+  if (issues.length > MAX_ISSUES) lines.push(`…and ${issues.length - MAX_ISSUES} more`);
+  return lines.join('\n');
+}
+
+/** Validates KB data; pages show `error` instead of a blank page when it is broken. */
+export function parseKnowledgeBase(data: unknown): KnowledgeBaseLoad {
+  const parsed = knowledgeBaseSchema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: describeIssues(parsed.error.issues) };
+  if (parsed.data.articles.length === 0) {
+    return { ok: false, error: 'articles: the knowledge base holds no articles' };
+  }
+  return { ok: true, kb: parsed.data };
+}
+
 let kb: KnowledgeBase | undefined;
 let matcher: MatcherData | undefined;
 
-function describe(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.map(String).join('.')}: ${i.message}`)
-    .join('; ');
-}
-
 export function loadKnowledgeBase(): KnowledgeBase {
   if (!kb) {
-    const parsed = knowledgeBaseSchema.safeParse(kbJson);
-    if (!parsed.success)
-      throw new Error(
-        `Backstory: the bundled knowledge base is invalid (${describe(parsed.error)})`,
-      );
-    kb = parsed.data;
+    const loaded = parseKnowledgeBase(kbJson);
+    if (!loaded.ok)
+      throw new Error(`Backstory: the bundled knowledge base is invalid:\n${loaded.error}`);
+    kb = loaded.kb;
   }
   return kb;
 }
@@ -36,8 +51,11 @@ export function loadKnowledgeBase(): KnowledgeBase {
 export function loadMatcherData(): MatcherData {
   if (!matcher) {
     const parsed = matcherDataSchema.safeParse(matcherJson);
-    if (!parsed.success)
-      throw new Error(`Backstory: the bundled matcher data is invalid (${describe(parsed.error)})`);
+    if (!parsed.success) {
+      throw new Error(
+        `Backstory: the bundled matcher data is invalid:\n${describeIssues(parsed.error.issues)}`,
+      );
+    }
     matcher = parsed.data;
   }
   return matcher;

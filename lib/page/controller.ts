@@ -9,6 +9,8 @@ import { HoverCards, type CardMount } from './hover-cards';
 
 export interface ControllerOptions {
   document: Document;
+  /** The subtree to annotate (the reader's article); the whole page by default. */
+  scope?: Element;
   matcherData: MatcherData;
   signal: AbortSignal;
   /** Whether this is the top frame (the one the popup and commands talk to). */
@@ -74,6 +76,7 @@ export class PageController {
     const signal = AbortSignal.any([abort.signal, this.options.signal]);
     const engine = new PageEngine({
       document: this.options.document,
+      scope: this.options.scope,
       matcherData: this.options.matcherData,
       display: displayOf(settings),
       exclude: this.options.exclude,
