@@ -1,23 +1,46 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeKnowledgeBase } from './scripts/kb-files';
+import { preactWithoutRawHtml } from './scripts/preact-no-raw-html';
+
+/**
+ * Firefox add-on id. Firefox needs a stable id for storage and for signing (MV3 requires one);
+ * `.invalid` is a reserved TLD, so it can never collide with a real domain.
+ */
+const GECKO_ID = 'backstory@backstory.invalid';
+
+/**
+ * 140: CSS Custom Highlight API (`CSS.highlights`, `Highlight`) and
+ * `data_collection_permissions`. Everything else used is older (AbortSignal.any 124,
+ * Intl.Segmenter 125, Set#union 127) or optional with a fallback: `scheduler.yield` (142),
+ * `text-decoration` in `::highlight` (146; before that the tint alone marks a mention) and
+ * `caretPositionFromPoint`'s `shadowRoots` option (150; before that mentions inside a page's
+ * shadow roots are marked but do not open a card on hover).
+ */
+const FIREFOX_MIN_VERSION = '140.0';
+const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), preactWithoutRawHtml()] }),
   hooks: {
     // The KB is generated from corpus + catalog; rebuilding it here keeps `dev` and `build` honest.
     'build:before': async () => {
       await writeKnowledgeBase();
     },
   },
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Backstory',
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
     commands: {
+      // WXT converts `action` for MV2 (Firefox) but not the command that opens it.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the Backstory lookup',
+      },
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
         description: 'Open the card of the next mention on the page',
@@ -27,5 +50,33 @@ export default defineConfig({
         description: 'Open the card of the previous mention on the page',
       },
     },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: FIREFOX_MIN_VERSION,
+          // Nothing leaves the browser: the knowledge base ships inside the extension.
+          data_collection_permissions: { required: ['none'] },
+        },
+        // Firefox for Android reads data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
+      },
+    }),
+  }),
+  zip: {
+    // `wxt zip -b firefox` also writes the sources zip AMO reviewers build from
+    // (`npm ci && npm run zip:firefox`). WXT already leaves out dotfiles (.output, .wxt, .git,
+    // .ci), node_modules and *.test.ts; generated/ is rebuilt from assets/ by `build:before`, and
+    // the tests are not needed to build.
+    excludeSources: [
+      'generated/**',
+      'bench/**',
+      'tests/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'stats.html',
+      '**/*.log',
+    ],
   },
 });

@@ -2,7 +2,11 @@ import { browser } from 'wxt/browser';
 import { loadKnowledgeBase } from '@/lib/kb/load';
 import { listen, tell } from '@/lib/messaging';
 import { formatRoute } from '@/lib/reader/route';
+import { createLookup, type Lookup } from '@/lib/search/lookup';
+import { lookUpSelection } from '@/lib/search/selection-lookup';
 import { toCardData } from '@/lib/ui/card-data';
+
+const LOOKUP_MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
   listen({
@@ -22,5 +26,31 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     // Pages where content scripts cannot run (the browser's own) simply have no listener.
     await tell(tab.id, { type: 'stepMention', direction }).catch(() => undefined);
+  });
+
+  // Chrome keeps menus across service worker restarts but not across updates (onInstalled);
+  // Firefox's MV2 background page has to create them again on every browser start.
+  const createMenus = async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({
+      id: LOOKUP_MENU_ID,
+      title: 'Look up “%s” in Backstory',
+      contexts: ['selection'],
+    });
+  };
+  browser.runtime.onInstalled.addListener(createMenus);
+  browser.runtime.onStartup.addListener(createMenus);
+
+  // Built on first use: most service worker wake-ups only answer getCard.
+  let lookup: Lookup | undefined;
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText) return;
+    lookup ??= createLookup(loadKnowledgeBase());
+    void lookUpSelection(info.selectionText, tab?.id, {
+      lookup,
+      showCards: (tabId, entities) => tell<'showLookup'>(tabId, { type: 'showLookup', entities }),
+      // MV2 (Firefox) has browserAction where MV3 has action.
+      openPopup: () => (browser.action ?? browser.browserAction).openPopup(),
+    });
   });
 });

@@ -1,0 +1,33 @@
+import type { Category } from '../catalog/schema';
+import type { Marking, ModifierKey, Theme } from '../settings/schema';
+
+/** How the settings' values read in the popup and the options page. */
+
+export const categoryPlurals: Record<Category, string> = {
+  person: 'People',
+  group: 'Groups',
+  organization: 'Organizations',
+  media: 'Media',
+  place: 'Places',
+  event: 'Events',
+};
+
+export const markingLabels: Record<Marking, { label: string; hint: string }> = {
+  first: { label: 'First mention', hint: 'Mark the first mention of each entity on a page.' },
+  all: { label: 'Every mention', hint: 'Mark every mention.' },
+  none: { label: 'None', hint: 'Mark nothing; hovering a name still opens its card.' },
+};
+
+export const modifierLabels: Record<ModifierKey, string> = {
+  none: 'No key: open on hover alone',
+  Alt: 'Alt (Option on a Mac)',
+  Control: 'Ctrl',
+  Shift: 'Shift',
+  Meta: 'Command on a Mac, Windows key elsewhere',
+};
+
+export const themeLabels: Record<Theme, string> = {
+  system: 'Same as the system',
+  light: 'Light',
+  dark: 'Dark',
+};

@@ -1,0 +1,38 @@
+import { browser } from 'wxt/browser';
+import type { KnowledgeBase, SentenceRef } from '../kb/schema';
+import { ask, tell } from '../messaging';
+import type { CardData } from '../ui/card-data';
+import type { PageMentions } from './page-mentions';
+
+/** Everything the popup needs from the browser, so tests can hand it a fake. */
+export interface PopupEnv {
+  kb: KnowledgeBase;
+  getCard(entity: string): Promise<CardData | null>;
+  openSource(ref: SentenceRef): Promise<void>;
+  /** The active tab's findings; rejects where no content script runs. */
+  pageMentions(): Promise<{ tabId: number; mentions: PageMentions }>;
+  showEntity(tabId: number, entity: string): Promise<boolean>;
+  openOptions(): Promise<void>;
+  close(): void;
+}
+
+export function browserPopupEnv(kb: KnowledgeBase, win: Window = window): PopupEnv {
+  return {
+    kb,
+    getCard: (entity) => ask({ type: 'getCard', entity }),
+    openSource: async (ref) => {
+      await ask({ type: 'openReader', ref });
+    },
+    async pageMentions() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) throw new Error('No active tab');
+      return {
+        tabId: tab.id,
+        mentions: await tell<'pageMentions'>(tab.id, { type: 'pageMentions' }),
+      };
+    },
+    showEntity: (tabId, entity) => tell<'showEntity'>(tabId, { type: 'showEntity', entity }),
+    openOptions: () => browser.runtime.openOptionsPage(),
+    close: () => win.close(),
+  };
+}
