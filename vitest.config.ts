@@ -26,6 +26,20 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      {
+        // Real Firefox ESR with the Firefox build (.output/firefox-mv2): `npm run build:firefox` first.
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.firefox.ts'],
+          environment: 'node',
+          globalSetup: ['tests/firefox/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // After the Chromium end-to-end tests, so the two browsers do not compete for the CPU.
+          sequence: { groupOrder: 2 },
+        },
+      },
     ],
   },
 });

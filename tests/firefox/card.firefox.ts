@@ -1,0 +1,122 @@
+/**
+ * Firefox smoke test: the Firefox build marks a mention with a CSS Custom Highlight and opens
+ * its card on hover, in a real Firefox ESR. Needs `npm run build:firefox` and `firefox-esr`
+ * (tests/firefox/global-setup.ts checks both).
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, servePage, type FirefoxWithExtension, type PageServer } from './firefox';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <link rel="icon" href="data:," />
+    <title>Firefox smoke | Backstory</title>
+    <style>
+      body { margin: 0; font: 18px/1.6 sans-serif; }
+      main { max-width: 640px; margin: 40px auto; padding: 0 24px; }
+    </style>
+  </head>
+  <body>
+    <main>
+      <h1>Afghanistan</h1>
+      <p id="lead">Sanaullah Ghafari leads ISIS-K.</p>
+    </main>
+  </body>
+</html>`;
+
+/** Hover intent is ~400 ms; this is the generous upper bound the test waits. */
+const CARD_OPEN_TIMEOUT = 3_000;
+
+interface MarkedRange {
+  highlight: string;
+  text: string;
+}
+
+/** Every range in `CSS.highlights`, read from the page's main world (which sees them). */
+function markedRanges(page: Page): Promise<MarkedRange[]> {
+  return page.evaluate(() => {
+    const out: { highlight: string; text: string }[] = [];
+    CSS.highlights.forEach((highlight, name) => {
+      highlight.forEach((range) => out.push({ highlight: name, text: range.toString() }));
+    });
+    return out;
+  });
+}
+
+/** Centre of the first occurrence of `text` in `#lead`, in viewport coordinates. */
+function centreOf(page: Page, text: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((text) => {
+    const node = document.getElementById('lead')?.firstChild;
+    if (!(node instanceof Text)) throw new Error('#lead has no text');
+    const start = node.data.indexOf(text);
+    if (start < 0) throw new Error(`${text} is not in #lead`);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + text.length);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+}
+
+let server: PageServer;
+let firefox: FirefoxWithExtension;
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  const start = Date.now();
+  server = await servePage(PAGE);
+  firefox = await launchFirefox();
+  timings.launchAndInstall = Date.now() - start;
+});
+
+afterAll(async () => {
+  const start = Date.now();
+  await firefox?.close();
+  await server?.close();
+  timings.close = Date.now() - start;
+  console.info(`[firefox] timings (ms): ${JSON.stringify(timings)}`);
+});
+
+test('marks ISIS-K with a highlight and opens its card on hover', async () => {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1024, height: 768 });
+
+  let start = Date.now();
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () => {
+      let found = false;
+      CSS.highlights.forEach((h) => h.forEach((r) => (found ||= r.toString() === 'ISIS-K')));
+      return found;
+    },
+    { timeout: 10_000, polling: 100 },
+  );
+  timings.highlight = Date.now() - start;
+
+  const marked = await markedRanges(page);
+  expect(marked).toContainEqual({ highlight: 'backstory-group', text: 'ISIS-K' });
+  expect(marked.map((m) => m.highlight).every((name) => name.startsWith('backstory-'))).toBe(true);
+
+  // Approach from the left, then rest on the mention.
+  const { x, y } = await centreOf(page, 'ISIS-K');
+  start = Date.now();
+  await page.mouse.move(x - 40, y, { steps: 2 });
+  await page.mouse.move(x, y, { steps: 4 });
+  // `pierce/` reaches into the card's open shadow root.
+  const dialog = await page.waitForSelector('pierce/[role="dialog"]', {
+    visible: true,
+    timeout: CARD_OPEN_TIMEOUT,
+  });
+  timings.cardOpen = Date.now() - start;
+  expect(await dialog?.evaluate((el) => el.getAttribute('aria-label'))).toBe('ISIS-K');
+  expect(await dialog?.evaluate((el) => el.getRootNode() instanceof ShadowRoot)).toBe(true);
+  expect(firefox.extensionId).toBe('backstory@backstory.invalid');
+
+  // The page asked the server for the page only, and nothing tried to leave the machine: the
+  // extension fetches nothing (its manifest declares data_collection_permissions: none).
+  expect(server.served).toEqual(['/']);
+  expect(firefox.traffic).toEqual([]);
+  await page.close();
+});

@@ -1,0 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, FIREFOX } from './firefox';
+
+/** Fails the firefox project early, with the fix, when its prerequisites are missing. */
+export default function setup(): void {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build in ${EXTENSION_DIR}: run \`npm run build:firefox\` first.`);
+  }
+  if (!existsSync(FIREFOX)) {
+    throw new Error(
+      `No Firefox at ${FIREFOX}: run \`apt-get install -y firefox-esr\` (or set FIREFOX_PATH).`,
+    );
+  }
+}
