@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeKnowledgeBase } from './scripts/kb-files';
@@ -20,10 +21,20 @@ const GECKO_ID = 'backstory@backstory.invalid';
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
 
+const DEBIAN_BROWSERS = { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), preactWithoutRawHtml()] }),
+  webExt: {
+    // Debian's browsers where installed (web-ext looks for Google Chrome by default).
+    binaries: Object.fromEntries(
+      Object.entries(DEBIAN_BROWSERS).filter(([, path]) => existsSync(path)),
+    ),
+    // As root (CI and these dev machines), Chromium refuses to start without it.
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  },
   hooks: {
     // The KB is generated from corpus + catalog; rebuilding it here keeps `dev` and `build` honest.
     'build:before': async () => {

@@ -39,6 +39,12 @@ export default defineBackground(() => {
     });
   };
   browser.runtime.onInstalled.addListener(createMenus);
+  // `npm run dev` starts on the bundled reader, so something works with no setup.
+  if (import.meta.env.DEV) {
+    browser.runtime.onInstalled.addListener(() => {
+      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') });
+    });
+  }
   browser.runtime.onStartup.addListener(createMenus);
 
   // Built on first use: most service worker wake-ups only answer getCard.
@@ -48,7 +54,7 @@ export default defineBackground(() => {
     lookup ??= createLookup(loadKnowledgeBase());
     void lookUpSelection(info.selectionText, tab?.id, {
       lookup,
-      showCards: (tabId, entities) => tell<'showLookup'>(tabId, { type: 'showLookup', entities }),
+      showCards: (tabId, entities) => tell(tabId, { type: 'showLookup', entities }),
       // MV2 (Firefox) has browserAction where MV3 has action.
       openPopup: () => (browser.action ?? browser.browserAction).openPopup(),
     });
