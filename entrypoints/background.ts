@@ -54,7 +54,7 @@ export default defineBackground(() => {
     lookup ??= createLookup(loadKnowledgeBase());
     void lookUpSelection(info.selectionText, tab?.id, {
       lookup,
-      showCards: (tabId, entities) => tell(tabId, { type: 'showLookup', entities }),
+      showCards: (tabId, entities) => tell<'showLookup'>(tabId, { type: 'showLookup', entities }),
       // MV2 (Firefox) has browserAction where MV3 has action.
       openPopup: () => (browser.action ?? browser.browserAction).openPopup(),
     });

@@ -33,9 +33,33 @@ export interface CollectOptions {
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
-function isInline(style: CSSStyleDeclaration): boolean {
+/** Drop caps float one or two letters beside the rest of their word. */
+const DROP_CAP_MAX = 2;
+
+function isInline(el: Element, style: CSSStyleDeclaration): boolean {
   // Lightweight DOMs (happy-dom in unit tests) report inline elements with an empty display.
-  return style.display === 'inline' || style.display === 'contents' || style.display === '';
+  if (style.display === 'inline' || style.display === 'contents' || style.display === '')
+    return true;
+  return style.float !== 'none' && (el.textContent ?? '').trim().length <= DROP_CAP_MAX;
+}
+
+const SKIPPED_SELECTOR = [...SKIPPED_TAGS].map((t) => t.toLowerCase()).join(',');
+
+/**
+ * For text that changed after the first read: whether its element lies where
+ * Backstory never looks (an editor, a hidden subtree, a script, our own UI).
+ */
+export function isOutOfBounds(el: Element, exclude?: (el: Element) => boolean): boolean {
+  if (el.closest(SKIPPED_SELECTOR) || (el instanceof HTMLElement && el.isContentEditable))
+    return true;
+  for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+    if (exclude?.(cur) || (cur instanceof HTMLElement && cur.hidden)) return true;
+  }
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  if (style?.display === 'contents') return false;
+  return (
+    typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })
+  );
 }
 
 /** The nearest ancestor-or-self that is laid out as a block (where a text block ends). */
@@ -43,7 +67,7 @@ export function nearestBlock(el: Element, stopAt?: Node): Element {
   const view = el.ownerDocument.defaultView!;
   let cur: Element = el;
   while (cur.parentElement && cur !== stopAt) {
-    if (cur.tagName !== 'BR' && !isInline(view.getComputedStyle(cur))) return cur;
+    if (cur.tagName !== 'BR' && !isInline(cur, view.getComputedStyle(cur))) return cur;
     cur = cur.parentElement;
   }
   return cur;
@@ -57,7 +81,7 @@ function classify(el: Element, view: Window, options: CollectOptions): 'skip' | 
   if (el.tagName === 'BR') return 'block';
   const style = view.getComputedStyle(el);
   if (style.display === 'none') return 'skip';
-  return isInline(style) ? 'inline' : 'block';
+  return isInline(el, style) ? 'inline' : 'block';
 }
 
 /**
@@ -139,7 +163,7 @@ export class BlockCollector {
           this.pending.push(text);
         } else {
           const el = node as Element;
-          if (!isInline(this.view.getComputedStyle(el)) || el.tagName === 'BR') this.flush();
+          if (!isInline(el, this.view.getComputedStyle(el)) || el.tagName === 'BR') this.flush();
           const shadow = el.shadowRoot;
           if (shadow) {
             this.flush();

@@ -81,8 +81,9 @@ export class PageController {
       display: displayOf(settings),
       exclude: this.options.exclude,
       signal,
+      onIndexChange: () => hover.recheck(),
     });
-    const hover = new HoverCards({
+    const hover: HoverCards = new HoverCards({
       document: this.options.document,
       engine,
       signal,

@@ -1,7 +1,7 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import { createMatcher } from '../match/matcher';
-import { BlockCollector, nearestBlock } from './collect';
+import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { runSliced } from './scheduler';
@@ -183,6 +183,7 @@ export class PageEngine {
   }
 
   private async rescanDirty(): Promise<void> {
+    const exclude = this.options.exclude;
     const roots = [...this.dirty].filter(
       (n): n is Element => n instanceof Element && n.isConnected,
     );
@@ -192,7 +193,8 @@ export class PageEngine {
     this.index.prune();
     for (const root of outer) {
       this.index.removeWithin(root);
-      await this.scan(root, false);
+      // Text that changed inside an editor or a hidden subtree is forgotten, not read.
+      if (!isOutOfBounds(root, exclude)) await this.scan(root, false);
     }
     this.refresh();
   }

@@ -52,7 +52,7 @@ export class HoverCards {
   private state: HoverState<CardTarget> = initialHoverState();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
-  private lastMove: PointerEvent | null = null;
+  private lastPoint: { x: number; y: number; overCard: boolean; armed: boolean } | null = null;
   private mount: CardMount | null = null;
   private mounting: Promise<CardMount> | null = null;
   private shown: { mention: CardTarget; entity: string } | null = null;
@@ -96,26 +96,56 @@ export class HoverCards {
   }
 
   private onPointerMove(e: PointerEvent): void {
-    this.lastMove = e;
+    // composedPath() is only filled while the event is dispatched: read it now, not in the frame.
+    this.lastPoint = {
+      x: e.clientX,
+      y: e.clientY,
+      overCard: this.isOnCard(e),
+      armed: this.modifierHeld(e),
+    };
+    this.scheduleHitTest();
+  }
+
+  /** One hit-test per frame, however many events the pointer fires. */
+  private scheduleHitTest(): void {
     if (this.frame) return;
-    // One hit-test per frame, however many events the pointer fires.
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      const ev = this.lastMove;
-      if (!ev) return;
-      const overCard = this.isOnCard(ev);
-      const target = overCard
-        ? null
-        : (this.options.engine.mentionAt(ev.clientX, ev.clientY) ?? null);
+      const p = this.lastPoint;
+      if (!p) return;
+      const hit = p.overCard || !p.armed ? null : (this.options.engine.mentionAt(p.x, p.y) ?? null);
       this.dispatch({
         type: 'move',
-        target,
-        overCard,
-        x: ev.clientX,
-        y: ev.clientY,
+        target: hit && this.sameAsCurrent(hit),
+        overCard: p.overCard,
+        x: p.x,
+        y: p.y,
         t: performance.now(),
       });
     });
+  }
+
+  /**
+   * Text the page rewrites in place is read again into new mention objects; the one
+   * under a resting pointer is still the same mention, so its wait must not restart.
+   */
+  private sameAsCurrent(hit: CardTarget): CardTarget {
+    for (const t of [this.state.pending?.target, this.state.open?.target]) {
+      if (
+        t &&
+        t.entity === hit.entity &&
+        t.range.startContainer === hit.range.startContainer &&
+        (t.range.collapsed || t.range.startOffset === hit.range.startOffset)
+      ) {
+        return t;
+      }
+    }
+    return hit;
+  }
+
+  /** The page's text changed: what is under a resting pointer may have too. */
+  recheck(): void {
+    if (this.lastPoint) this.scheduleHitTest();
   }
 
   private onClick(e: MouseEvent): void {
