@@ -89,6 +89,7 @@ function classify(el: Element, view: Window, options: CollectOptions): 'skip' | 
  * so the caller can yield to the page between slices. Returns true when done.
  */
 export class BlockCollector {
+  /** Blocks read so far and not yet taken with `drain()`. */
   readonly blocks: TextBlock[] = [];
   private readonly stack: { walker: TreeWalker; container: Element }[] = [];
   private pending: Text[] = [];
@@ -146,6 +147,11 @@ export class BlockCollector {
       this.hiddenText.set(parent, hidden);
     }
     return hidden;
+  }
+
+  /** Hands over the blocks read so far, so the caller can let them go once used. */
+  drain(): TextBlock[] {
+    return this.blocks.splice(0);
   }
 
   next(shouldYield: () => boolean): boolean {

@@ -2,8 +2,8 @@ import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import { createMatcher } from '../match/matcher';
 import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
-import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
-import { MentionIndex, type PageMention } from './mention-index';
+import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
+import { MentionIndex, type BlockRecord, type PageMention } from './mention-index';
 import { runSliced } from './scheduler';
 import type { TextBlock } from './text-block';
 
@@ -61,7 +61,6 @@ export class PageEngine {
     this.doc = options.document;
     this.display = options.display;
     const { entities, aliases } = options.matcherData;
-    const categoryOf = new Map(entities);
     const matcher = createMatcher(
       aliases.map(([text, entity, match]) => ({
         text,
@@ -69,7 +68,7 @@ export class PageEngine {
         match,
       })),
     );
-    this.index = new MentionIndex(matcher, (id) => categoryOf.get(id));
+    this.index = new MentionIndex(matcher, entities);
     this.highlighter = new Highlighter(CSS.highlights);
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());
@@ -112,38 +111,58 @@ export class PageEngine {
     });
   }
 
-  private nearViewport(block: TextBlock): boolean {
+  /** -1 above the viewport's neighbourhood, 0 in it, 1 below it. */
+  private whereIs(block: TextBlock): -1 | 0 | 1 {
     const r = block.container.getBoundingClientRect();
     const h = this.doc.defaultView?.innerHeight ?? 0;
-    return r.bottom >= -h && r.top <= 2 * h && (r.width > 0 || r.height > 0);
+    if (r.top > 2 * h) return 1;
+    return r.bottom < -h ? -1 : 0;
   }
 
-  /** Collects `root`'s blocks; those near the viewport are matched as soon as they are read. */
+  private markViewport(): void {
+    this.refresh();
+    this.stats.viewportMarkedAt = performance.now();
+    // Marks on the page's own timeline let DevTools and the benchmark see our phases.
+    performance.mark('backstory:viewport-marked');
+  }
+
+  /**
+   * Reads `root`'s blocks. On the first pass, blocks near the viewport are matched
+   * as soon as they are read and marked as soon as the walk has passed the
+   * viewport; the rest are matched afterwards, in slices.
+   */
   private async scan(root: Element, initial: boolean): Promise<void> {
     const signal = this.options.signal;
     const collector = this.collector(root);
     const later: TextBlock[] = [];
-    let taken = 0;
-    let done = false;
+    // Document order is mostly visual order: once a block lies below, so do the rest.
+    let passed = !initial;
     const ok = await runSliced((shouldYield) => {
-      done = collector.next(shouldYield);
-      for (; taken < collector.blocks.length; taken++) {
-        const block = collector.blocks[taken]!;
-        if (initial && !this.nearViewport(block)) later.push(block);
-        else this.index.add(block);
+      const done = collector.next(shouldYield);
+      for (const block of collector.drain()) {
+        this.stats.blocks++;
+        if (!initial) {
+          this.index.add(block);
+        } else if (passed) {
+          later.push(block);
+        } else {
+          const where = this.whereIs(block);
+          if (where === 0) this.index.add(block);
+          else later.push(block);
+          passed = where === 1;
+        }
       }
+      if (initial && passed && this.stats.viewportMarkedAt === null) this.markViewport();
       return done;
     }, signal);
     if (!ok) return;
-    this.refresh();
-    if (initial && this.stats.viewportMarkedAt === null)
-      this.stats.viewportMarkedAt = performance.now();
-    // Marks on the page's own timeline let DevTools and the benchmark see our phases.
-    performance.mark('backstory:viewport-marked');
+    if (initial && this.stats.viewportMarkedAt === null) this.markViewport();
     let next = 0;
     const finished = await runSliced((shouldYield) => {
       while (next < later.length) {
-        this.index.add(later[next++]!);
+        this.index.add(later[next]!);
+        // Let the block (and its text) go as soon as it is matched.
+        later[next++] = undefined as unknown as TextBlock;
         if (shouldYield()) break;
       }
       return next >= later.length;
@@ -163,8 +182,7 @@ export class PageEngine {
       const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
       if (!el || exclude?.(el) || el.closest('[data-wxt-shadow-root]')) continue;
       if (r.type === 'characterData') {
-        const record = this.index.recordOf(target as Text);
-        this.dirty.add(record ? record.block.container : nearestBlock(el));
+        this.dirty.add(nearestBlock(el));
       } else {
         for (const added of r.addedNodes) {
           const addedEl =
@@ -201,24 +219,49 @@ export class PageEngine {
 
   private refresh(): void {
     this.index.resolve();
-    this.highlighter.setMarked(this.markedMentions());
+    this.highlighter.setMarked(this.markSources());
     this.options.onIndexChange?.();
   }
 
-  private markedMentions(): PageMention[] {
+  private isShown = (category: Category) => this.display.categories[category];
+
+  /** Per block container, the marks the settings ask for, made only when needed. */
+  private markSources(): Map<Element, MarkSource> {
     const { marking } = this.display;
-    if (marking === 'none') return [];
-    return this.visibleMentions().filter((m) => marking === 'all' || m.first);
+    const keep = (category: Category, first: boolean) =>
+      this.isShown(category) && (marking === 'all' || first);
+    const byContainer = new Map<Element, BlockRecord[]>();
+    if (marking !== 'none') {
+      for (const record of this.index.blocks) {
+        if (this.index.mentionsIn(record, keep).length === 0) continue;
+        const list = byContainer.get(record.container);
+        if (list) list.push(record);
+        else byContainer.set(record.container, [record]);
+      }
+    }
+    const sources = new Map<Element, MarkSource>();
+    for (const [el, records] of byContainer) {
+      sources.set(el, () =>
+        records.flatMap((r) =>
+          this.index.mentionsIn(r, keep).map((m) => ({ category: m.category, range: m.range })),
+        ),
+      );
+    }
+    return sources;
   }
 
   /** Valid mentions of the categories the user shows, in page order. */
-  visibleMentions(): PageMention[] {
-    return [...this.index.mentions()].filter((m) => this.display.categories[m.category]);
+  visibleMentions(entity?: string): PageMention[] {
+    return [
+      ...this.index.mentions(
+        (category, _first, id) => this.isShown(category) && (!entity || id === entity),
+      ),
+    ];
   }
 
   setDisplay(display: DisplayFilter): void {
     this.display = display;
-    this.highlighter.setMarked(this.markedMentions());
+    this.highlighter.setMarked(this.markSources());
   }
 
   /** The mention under a viewport point (hover, tap), if any. */
@@ -236,9 +279,12 @@ export class PageEngine {
 
   /** The next (or previous) mention after `from`, or after the top of the viewport. */
   step(from: object | null, direction: 1 | -1, entity?: string): PageMention | undefined {
-    const list = this.visibleMentions().filter((m) => !entity || m.entity === entity);
+    const list = this.visibleMentions(entity);
     if (list.length === 0) return undefined;
-    const i = from ? list.indexOf(from as PageMention) : -1;
+    const current = from as Partial<PageMention> | null;
+    const i = current?.record
+      ? list.findIndex((m) => m.record === current.record && m.slot === current.slot)
+      : -1;
     if (i !== -1) return list[(i + direction + list.length) % list.length];
     if (direction === 1)
       return list.find((m) => m.range.getBoundingClientRect().top > 0) ?? list[0];

@@ -1,5 +1,4 @@
 import { categories, type Category } from '../catalog/schema';
-import type { PageMention } from './mention-index';
 
 /**
  * Marks mentions with the CSS Custom Highlight API: one highlight per category,
@@ -40,10 +39,13 @@ export function adoptHighlightStyles(
   };
 }
 
+/** The marks of one block container, made only when it comes near the viewport. */
+export type MarkSource = () => { category: Category; range: AbstractRange }[];
+
 export class Highlighter {
   private readonly highlights = new Map<Category, Highlight>();
-  private readonly marked = new Map<Element, PageMention[]>();
-  private readonly near = new Set<Element>();
+  private readonly sources = new Map<Element, MarkSource>();
+  private readonly painted = new Map<Element, { category: Category; range: AbstractRange }[]>();
   private readonly observer: IntersectionObserver;
 
   constructor(private readonly registry: HighlightRegistry) {
@@ -58,39 +60,38 @@ export class Highlighter {
     });
   }
 
-  /** Replaces the set of marked mentions (after a resolve or a settings change). */
-  setMarked(mentions: Iterable<PageMention>): void {
-    const next = new Map<Element, PageMention[]>();
-    for (const m of mentions) {
-      const el = m.record.block.container;
-      const list = next.get(el);
-      if (list) list.push(m);
-      else next.set(el, [m]);
-    }
-    for (const el of this.marked.keys()) {
-      if (!next.has(el)) {
-        this.observer.unobserve(el);
-        this.near.delete(el);
-      }
-    }
-    for (const el of next.keys()) if (!this.marked.has(el)) this.observer.observe(el);
-    this.marked.clear();
-    for (const [el, list] of next) this.marked.set(el, list);
-    this.repaint();
+  /** Replaces what is marked (after new text was read or a settings change). */
+  setMarked(next: Map<Element, MarkSource>): void {
+    for (const el of this.sources.keys()) if (!next.has(el)) this.observer.unobserve(el);
+    for (const el of next.keys()) if (!this.sources.has(el)) this.observer.observe(el);
+    this.sources.clear();
+    for (const [el, source] of next) this.sources.set(el, source);
+    const near = [...this.painted.keys()].filter((el) => next.has(el));
+    for (const h of this.highlights.values()) h.clear();
+    this.painted.clear();
+    for (const el of near) this.paint(el);
+  }
+
+  private paint(el: Element): void {
+    const marks = this.sources.get(el)?.() ?? [];
+    this.painted.set(el, marks);
+    for (const { category, range } of marks) this.highlights.get(category)!.add(range);
+  }
+
+  private unpaint(el: Element): void {
+    for (const { category, range } of this.painted.get(el) ?? [])
+      this.highlights.get(category)!.delete(range);
+    this.painted.delete(el);
   }
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
-      if (e.isIntersecting) this.near.add(e.target);
-      else this.near.delete(e.target);
-    }
-    this.repaint();
-  }
-
-  private repaint(): void {
-    for (const h of this.highlights.values()) h.clear();
-    for (const el of this.near) {
-      for (const m of this.marked.get(el) ?? []) this.highlights.get(m.category)!.add(m.range);
+      if (e.isIntersecting && this.sources.has(e.target)) {
+        this.unpaint(e.target);
+        this.paint(e.target);
+      } else if (!e.isIntersecting) {
+        this.unpaint(e.target);
+      }
     }
   }
 

@@ -10,14 +10,17 @@ const matcher = createMatcher([
   { text: 'ISIS-K', entity: 'isis-k', match: 'plain' },
   { text: 'Kerman', entity: 'kerman', match: 'plain' },
 ]);
-const categoryOf = (id: string) =>
-  id === 'amira-jadoon' ? 'person' : id === 'kerman' ? 'place' : 'group';
+const entities = [
+  ['amira-jadoon', 'person'],
+  ['isis-k', 'group'],
+  ['kerman', 'place'],
+] as const;
 
 function setup(html: string) {
   document.body.innerHTML = html;
   const collector = new BlockCollector(document.body);
   while (!collector.next(() => false));
-  return { blocks: collector.blocks, index: new MentionIndex(matcher, categoryOf) };
+  return { blocks: collector.blocks, index: new MentionIndex(matcher, entities) };
 }
 
 const texts = (index: MentionIndex) =>

@@ -3,23 +3,54 @@ import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
 import { rangeFor, type TextBlock } from './text-block';
 
-/** One mention on the page: a live range and what it refers to. */
-export interface PageMention {
-  entity: string;
-  category: Category;
-  range: Range;
-  /** Surname-only; valid only after a full mention (see `valid`). */
-  weak: boolean;
-  /** Counts as a mention (weak ones only after a full mention earlier on the page). */
-  valid: boolean;
-  /** The first valid mention of its entity on the page. */
-  first: boolean;
-  record: BlockRecord;
+const WEAK = 1;
+const VALID = 2;
+const FIRST = 4;
+/** Numbers stored per mention in `BlockRecord.data`: entity, start, end, flags. */
+const STRIDE = 4;
+
+/**
+ * The mentions of one block, stored flat (no DOM objects): a 5 MB page holds
+ * tens of thousands of mentions, and a live Range per mention would cost memory
+ * and slow every DOM mutation the page makes.
+ */
+export interface BlockRecord {
+  container: Element;
+  nodes: Text[];
+  starts: number[];
+  /** [entity index, start, end, flags] per mention, in text order. */
+  data: number[];
 }
 
-export interface BlockRecord {
-  block: TextBlock;
-  mentions: PageMention[];
+/** One mention, materialized on demand (hover, stepping, the popup). */
+export class PageMention {
+  private live: Range | undefined;
+
+  constructor(
+    readonly record: BlockRecord,
+    /** Position in `record.data`, in mentions. */
+    readonly slot: number,
+    readonly entity: string,
+    readonly category: Category,
+  ) {}
+
+  get start(): number {
+    return this.record.data[this.slot * STRIDE + 1]!;
+  }
+
+  get end(): number {
+    return this.record.data[this.slot * STRIDE + 2]!;
+  }
+
+  get first(): boolean {
+    return (this.record.data[this.slot * STRIDE + 3]! & FIRST) !== 0;
+  }
+
+  /** A live range over the mention, made once per object. */
+  get range(): Range {
+    this.live ??= rangeFor(this.record, this.start, this.end);
+    return this.live;
+  }
 }
 
 /** Document order across shadow trees: compare the outermost hosts, then within the tree. */
@@ -54,45 +85,38 @@ function compareNodes(a: Node, b: Node): number {
  * the page-order rules: surnames after full names, first mention per entity.
  */
 export class MentionIndex {
+  /** Blocks that hold at least one mention, in document order. */
   private records: BlockRecord[] = [];
-  private readonly byNode = new WeakMap<Text, PageMention[]>();
   private readonly recordOfNode = new WeakMap<Text, BlockRecord>();
+  private readonly entityIndex = new Map<string, number>();
 
   constructor(
     private readonly matcher: Matcher,
-    private readonly categoryOf: (entity: string) => Category | undefined,
-  ) {}
+    /** Entity ids and categories; mentions store an index into this list. */
+    private readonly entities: readonly (readonly [string, Category])[],
+  ) {
+    entities.forEach(([id], i) => this.entityIndex.set(id, i));
+  }
 
   /** Matches a block and files its mentions; an older record of the same nodes is replaced. */
-  add(block: TextBlock): BlockRecord {
+  add(block: TextBlock): BlockRecord | undefined {
     for (const node of block.nodes) {
       const old = this.recordOfNode.get(node);
       if (old) this.remove(old);
     }
-    const record: BlockRecord = { block, mentions: [] };
-    const found = this.matcher.findInNormalized(normalizeText(block.text), block.text);
-    for (const m of found) {
-      const category = this.categoryOf(m.entity);
-      if (!category) continue;
-      const range = rangeFor(block, m.start, m.end);
-      const mention: PageMention = {
-        entity: m.entity,
-        category,
-        range,
-        weak: m.weak,
-        valid: !m.weak,
-        first: false,
-        record,
-      };
-      record.mentions.push(mention);
-      for (const node of block.nodes) {
-        if (range.intersectsNode(node)) {
-          const list = this.byNode.get(node);
-          if (list) list.push(mention);
-          else this.byNode.set(node, [mention]);
-        }
-      }
+    const data: number[] = [];
+    for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
+      const entity = this.entityIndex.get(m.entity);
+      if (entity !== undefined) data.push(entity, m.start, m.end, m.weak ? WEAK : VALID);
     }
+    if (data.length === 0) return undefined;
+    // The block's text is not kept: offsets and nodes are all hit-testing needs.
+    const record: BlockRecord = {
+      container: block.container,
+      nodes: block.nodes,
+      starts: block.starts,
+      data,
+    };
     for (const node of block.nodes) this.recordOfNode.set(node, record);
     this.insertInOrder(record);
     return record;
@@ -101,42 +125,30 @@ export class MentionIndex {
   remove(record: BlockRecord): void {
     const i = this.records.indexOf(record);
     if (i !== -1) this.records.splice(i, 1);
-    for (const node of record.block.nodes) {
+    for (const node of record.nodes) {
       if (this.recordOfNode.get(node) === record) this.recordOfNode.delete(node);
-      const list = this.byNode.get(node);
-      if (list)
-        this.byNode.set(
-          node,
-          list.filter((m) => m.record !== record),
-        );
     }
-  }
-
-  /** Drops blocks whose text left the page. */
-  prune(): BlockRecord[] {
-    const gone = this.records.filter((r) => !r.block.nodes[0]!.isConnected);
-    for (const r of gone) this.remove(r);
-    return gone;
   }
 
   /** Forgets every block inside `root` (before it is read again). */
   removeWithin(root: Node): void {
-    for (const r of this.records.filter((r) => root.contains(r.block.container))) this.remove(r);
+    for (const r of this.records.filter((r) => root.contains(r.container))) this.remove(r);
   }
 
-  recordOf(node: Text): BlockRecord | undefined {
-    return this.recordOfNode.get(node);
+  /** Drops blocks whose text left the page. */
+  prune(): void {
+    for (const r of this.records.filter((r) => !r.nodes[0]!.isConnected)) this.remove(r);
   }
 
   private insertInOrder(record: BlockRecord): void {
-    const first = record.block.nodes[0]!;
+    const first = record.nodes[0]!;
     let lo = 0;
     let hi = this.records.length;
     // Pages mostly grow at the end: check there before searching.
-    if (hi > 0 && compareNodes(this.records[hi - 1]!.block.nodes[0]!, first) < 0) lo = hi;
+    if (hi > 0 && compareNodes(this.records[hi - 1]!.nodes[0]!, first) < 0) lo = hi;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareNodes(this.records[mid]!.block.nodes[0]!, first) < 0) lo = mid + 1;
+      if (compareNodes(this.records[mid]!.nodes[0]!, first) < 0) lo = mid + 1;
       else hi = mid;
     }
     this.records.splice(lo, 0, record);
@@ -144,38 +156,80 @@ export class MentionIndex {
 
   /** Applies the page-order rules; cheap enough to run after every batch. */
   resolve(): void {
-    const seen = new Set<string>();
-    const firstDone = new Set<string>();
-    for (const record of this.records) {
-      for (const m of record.mentions) {
-        if (!m.weak) seen.add(m.entity);
-        m.valid = !m.weak || seen.has(m.entity);
-        m.first = m.valid && !firstDone.has(m.entity);
-        if (m.first) firstDone.add(m.entity);
+    const seen = new Set<number>();
+    const firstDone = new Set<number>();
+    for (const { data } of this.records) {
+      for (let k = 0; k < data.length; k += STRIDE) {
+        const entity = data[k]!;
+        const weak = (data[k + 3]! & WEAK) !== 0;
+        if (!weak) seen.add(entity);
+        const valid = !weak || seen.has(entity);
+        const first = valid && !firstDone.has(entity);
+        if (first) firstDone.add(entity);
+        data[k + 3] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
     }
   }
 
-  /** Valid mentions in document order. */
-  *mentions(): Generator<PageMention> {
-    for (const record of this.records) for (const m of record.mentions) if (m.valid) yield m;
+  private mention(record: BlockRecord, slot: number): PageMention {
+    const [id, category] = this.entities[record.data[slot * STRIDE]!]!;
+    return new PageMention(record, slot, id, category);
+  }
+
+  /** Valid mentions in document order, optionally only those `keep` accepts (cheap test first). */
+  *mentions(
+    keep?: (category: Category, first: boolean, entity: string) => boolean,
+  ): Generator<PageMention> {
+    for (const record of this.records) {
+      const { data } = record;
+      for (let k = 0; k < data.length; k += STRIDE) {
+        const flags = data[k + 3]!;
+        if (!(flags & VALID)) continue;
+        const [id, category] = this.entities[data[k]!]!;
+        if (keep && !keep(category, (flags & FIRST) !== 0, id)) continue;
+        yield new PageMention(record, k / STRIDE, id, category);
+      }
+    }
+  }
+
+  /** Blocks with mentions, for the highlighter (which materializes only what is on screen). */
+  get blocks(): readonly BlockRecord[] {
+    return this.records;
+  }
+
+  /** Valid mentions of one block that `keep` accepts. */
+  mentionsIn(
+    record: BlockRecord,
+    keep: (category: Category, first: boolean) => boolean,
+  ): PageMention[] {
+    const out: PageMention[] = [];
+    const { data } = record;
+    for (let k = 0; k < data.length; k += STRIDE) {
+      const flags = data[k + 3]!;
+      if (!(flags & VALID)) continue;
+      const category = this.entities[data[k]!]![1];
+      if (keep(category, (flags & FIRST) !== 0)) out.push(this.mention(record, k / STRIDE));
+    }
+    return out;
   }
 
   get blockCount(): number {
     return this.records.length;
   }
 
-  /** The valid mention covering a caret position, if any. */
+  /** The valid mentions covering a caret position, if any. */
   at(node: Node, offset: number): PageMention[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
-    const list = this.byNode.get(node as Text) ?? [];
-    return list.filter((m) => {
-      if (!m.valid) return false;
-      try {
-        return m.range.comparePoint(node, offset) === 0;
-      } catch {
-        return false;
-      }
-    });
+    const record = this.recordOfNode.get(node as Text);
+    if (!record) return [];
+    const i = record.nodes.indexOf(node as Text);
+    const at = record.starts[i]! + offset;
+    const out: PageMention[] = [];
+    const { data } = record;
+    for (let k = 0; k < data.length; k += STRIDE) {
+      if (data[k + 3]! & VALID && data[k + 1]! <= at && at <= data[k + 2]!)
+        out.push(this.mention(record, k / STRIDE));
+    }
+    return out;
   }
 }

@@ -3,12 +3,15 @@
  * boundaries, concatenated, so a mention can span inline markup
  * (`<em>Sanaullah</em> Ghafari`). Offsets map back to (node, offset) pairs.
  */
-export interface TextBlock {
+export interface NodeRun {
   /** The nearest non-inline ancestor; its box stands for the block's position. */
   container: Element;
   nodes: Text[];
-  /** `starts[i]` is where `nodes[i]` begins in `text`. */
+  /** `starts[i]` is where `nodes[i]` begins in the run's text. */
   starts: number[];
+}
+
+export interface TextBlock extends NodeRun {
   text: string;
 }
 
@@ -23,7 +26,7 @@ export function makeTextBlock(container: Element, nodes: Text[]): TextBlock {
 }
 
 /** Index of the node holding `offset`; at a seam, `end` picks the node that ends there. */
-function nodeIndexAt(block: TextBlock, offset: number, end: boolean): number {
+function nodeIndexAt(block: NodeRun, offset: number, end: boolean): number {
   let lo = 0;
   let hi = block.starts.length - 1;
   while (lo < hi) {
@@ -43,7 +46,7 @@ function nodeIndexAt(block: TextBlock, offset: number, end: boolean): number {
 }
 
 export function positionAt(
-  block: TextBlock,
+  block: NodeRun,
   offset: number,
   end = false,
 ): { node: Text; offset: number } {
@@ -52,21 +55,11 @@ export function positionAt(
 }
 
 /** A live DOM range over `[start, end)` of the block's text. */
-export function rangeFor(block: TextBlock, start: number, end: number): Range {
+export function rangeFor(block: NodeRun, start: number, end: number): Range {
   const from = positionAt(block, start);
   const to = positionAt(block, end, true);
   const range = block.container.ownerDocument.createRange();
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
-}
-
-/** True while every node still holds the text it had when the block was read. */
-export function isCurrent(block: TextBlock): boolean {
-  let text = '';
-  for (const node of block.nodes) {
-    if (!node.isConnected) return false;
-    text += node.data;
-  }
-  return text === block.text;
 }
