@@ -7,12 +7,6 @@ export interface TriePattern<T> {
   value: T;
 }
 
-interface TrieNode<T> {
-  next: Map<number, TrieNode<T>>;
-  /** Patterns ending here (several only when distinct patterns fold to the same text). */
-  terminals: T[];
-}
-
 export interface TrieHit<T> {
   start: number;
   end: number;
@@ -27,25 +21,31 @@ export interface Trie<T> {
   scan(folded: string, accept?: (value: T, start: number, end: number) => boolean): TrieHit<T>[];
 }
 
-function node<T>(): TrieNode<T> {
-  return { next: new Map(), terminals: [] };
-}
+/** Code units are 16 bits: a transition key is node * 2^16 + code unit. */
+const SHIFT = 0x10000;
 
+/**
+ * One map for all transitions and one array of terminals, rather than a Map per
+ * node: the content script builds this trie on every page, and thousands of
+ * small Maps cost megabytes of heap.
+ */
 export function buildTrie<T>(patterns: Iterable<TriePattern<T>>): Trie<T> {
-  const root = node<T>();
+  const next = new Map<number, number>();
+  const terminals: (T[] | undefined)[] = [undefined];
+  let nodes = 1;
   for (const { folded, value } of patterns) {
     if (folded.length === 0) continue;
-    let cur = root;
+    let cur = 0;
     for (let i = 0; i < folded.length; i++) {
-      const code = folded.charCodeAt(i);
-      let child = cur.next.get(code);
-      if (!child) {
-        child = node<T>();
-        cur.next.set(code, child);
+      const key = cur * SHIFT + folded.charCodeAt(i);
+      let child = next.get(key);
+      if (child === undefined) {
+        child = nodes++;
+        next.set(key, child);
       }
       cur = child;
     }
-    cur.terminals.push(value);
+    (terminals[cur] ??= []).push(value);
   }
 
   return {
@@ -58,15 +58,16 @@ export function buildTrie<T>(patterns: Iterable<TriePattern<T>>): Trie<T> {
           i++;
           continue;
         }
-        let cur: TrieNode<T> | undefined = root;
+        let cur: number | undefined = 0;
         let best: TrieHit<T> | undefined;
-        for (let j = i; j < n && cur; j++) {
-          cur = cur.next.get(folded.charCodeAt(j));
-          if (!cur || cur.terminals.length === 0) continue;
+        for (let j = i; j < n && cur !== undefined; j++) {
+          cur = next.get(cur * SHIFT + folded.charCodeAt(j));
+          const here = cur === undefined ? undefined : terminals[cur];
+          if (!here) continue;
           const end = j + 1;
           // Whole words: a pattern that ends in a letter must not run into another letter.
           if (isWordChar(folded[j]) && isWordChar(folded[end])) continue;
-          for (const value of cur.terminals) {
+          for (const value of here) {
             if (!accept || accept(value, i, end)) {
               best = { start: i, end, value };
               break;

@@ -87,7 +87,8 @@ function compareNodes(a: Node, b: Node): number {
 export class MentionIndex {
   /** Blocks that hold at least one mention, in document order. */
   private records: BlockRecord[] = [];
-  private readonly recordOfNode = new WeakMap<Text, BlockRecord>();
+  /** Records by block container (not by text node: far fewer entries to keep). */
+  private readonly byContainer = new WeakMap<Element, BlockRecord[]>();
   private readonly entityIndex = new Map<string, number>();
 
   constructor(
@@ -100,9 +101,9 @@ export class MentionIndex {
 
   /** Matches a block and files its mentions; an older record of the same nodes is replaced. */
   add(block: TextBlock): BlockRecord | undefined {
-    for (const node of block.nodes) {
-      const old = this.recordOfNode.get(node);
-      if (old) this.remove(old);
+    const reread = new Set(block.nodes);
+    for (const old of this.byContainer.get(block.container) ?? []) {
+      if (old.nodes.some((n) => reread.has(n))) this.remove(old);
     }
     const data: number[] = [];
     for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
@@ -117,7 +118,9 @@ export class MentionIndex {
       starts: block.starts,
       data,
     };
-    for (const node of block.nodes) this.recordOfNode.set(node, record);
+    const siblings = this.byContainer.get(block.container);
+    if (siblings) siblings.push(record);
+    else this.byContainer.set(block.container, [record]);
     this.insertInOrder(record);
     return record;
   }
@@ -125,9 +128,9 @@ export class MentionIndex {
   remove(record: BlockRecord): void {
     const i = this.records.indexOf(record);
     if (i !== -1) this.records.splice(i, 1);
-    for (const node of record.nodes) {
-      if (this.recordOfNode.get(node) === record) this.recordOfNode.delete(node);
-    }
+    const siblings = this.byContainer.get(record.container)?.filter((r) => r !== record);
+    if (siblings?.length) this.byContainer.set(record.container, siblings);
+    else this.byContainer.delete(record.container);
   }
 
   /** Forgets every block inside `root` (before it is read again). */
@@ -217,10 +220,18 @@ export class MentionIndex {
     return this.records.length;
   }
 
+  private recordHolding(node: Text): BlockRecord | undefined {
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const found = this.byContainer.get(el)?.find((r) => r.nodes.includes(node));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** The valid mentions covering a caret position, if any. */
   at(node: Node, offset: number): PageMention[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
-    const record = this.recordOfNode.get(node as Text);
+    const record = this.recordHolding(node as Text);
     if (!record) return [];
     const i = record.nodes.indexOf(node as Text);
     const at = record.starts[i]! + offset;
