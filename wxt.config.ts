@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { writeKnowledgeBase } from './scripts/kb-files';
@@ -26,7 +27,18 @@ const DEBIAN_BROWSERS = { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefo
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), preactWithoutRawHtml()] }),
+  vite: ({ browser }) => ({
+    plugins: [preact(), preactWithoutRawHtml()],
+    resolve: {
+      alias: {
+        // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.
+        '#card-ui-loader': resolve(
+          import.meta.dirname,
+          `lib/ui/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
+        ),
+      },
+    },
+  }),
   webExt: {
     // Debian's browsers where installed (web-ext looks for Google Chrome by default).
     binaries: Object.fromEntries(
@@ -46,6 +58,17 @@ export default defineConfig({
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
     permissions: ['storage', 'contextMenus'],
+    // The card UI, imported by the content script on the first card (see card-renderer-api.ts).
+    web_accessible_resources:
+      manifestVersion === 2
+        ? ['card-ui.js']
+        : [
+            {
+              resources: ['card-ui.js'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     commands: {
       // WXT converts `action` for MV2 (Firefox) but not the command that opens it.
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {

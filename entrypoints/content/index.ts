@@ -4,6 +4,7 @@ import { loadMatcherData } from '@/lib/kb/load';
 import { ask } from '@/lib/messaging';
 import { PageController } from '@/lib/page/controller';
 import type { CardData } from '@/lib/ui/card-data';
+import { getCardRenderer } from '#card-ui-loader';
 
 const CARD_HOST = 'backstory-card';
 
@@ -42,6 +43,7 @@ export default defineContentScript({
       },
       openSource: (ref) => void ask({ type: 'openReader', ref }),
       mountCard: async () => {
+        const renderer = getCardRenderer();
         const ui = await createShadowRootUi(ctx, {
           name: CARD_HOST,
           position: 'inline',
@@ -52,7 +54,7 @@ export default defineContentScript({
         for (const [prop, value] of Object.entries(HOST_STYLE)) {
           ui.shadowHost.style.setProperty(prop, value, 'important');
         }
-        return { host: ui.shadowHost, container: ui.uiContainer };
+        return { host: ui.shadowHost, container: ui.uiContainer, renderer: await renderer };
       },
     });
     await controller.start();

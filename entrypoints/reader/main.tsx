@@ -6,6 +6,7 @@ import { PageController } from '../../lib/page/controller';
 import { formatRoute } from '../../lib/reader/route';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
 import { toCardData } from '../../lib/ui/card-data';
+import { cardRenderer } from '../../lib/ui/card-renderer';
 import './style.css';
 
 const root = document.getElementById('app');
@@ -36,7 +37,7 @@ if (root) {
         const container = document.createElement('div');
         shadow.append(style, container);
         document.body.append(host);
-        return { host, container };
+        return { host, container, renderer: cardRenderer };
       },
     }).start();
   }

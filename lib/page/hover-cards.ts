@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../ui/card-data';
-import { CardPopover } from '../ui/CardPopover';
+import type { CardRenderer } from '../ui/card-renderer-api';
 import type { PageEngine } from './engine';
 import {
   defaultHoverIntent,
@@ -22,6 +21,7 @@ export interface CardTarget {
 export interface CardMount {
   host: Element;
   container: HTMLElement;
+  renderer: CardRenderer;
 }
 
 export interface HoverCardsOptions {
@@ -77,7 +77,7 @@ export class HoverCards {
     options.signal.addEventListener('abort', () => {
       clearTimeout(this.timer);
       cancelAnimationFrame(this.frame);
-      if (this.mount) render(null, this.mount.container);
+      this.mount?.renderer.clear(this.mount.container);
     });
   }
 
@@ -213,26 +213,23 @@ export class HoverCards {
     }
     if (token !== this.renderToken || this.options.signal.aborted || !data) return;
     this.shown = { mention, entity };
-    render(
-      <CardPopover
-        data={data}
-        anchor={mention}
-        pinned={this.state.open?.pinned ?? false}
-        theme={this.theme}
-        focus={focus}
-        onSelectEntity={(id) => void this.show(mention, id, true)}
-        onOpenSource={(ref) => this.options.openSource(ref)}
-        onClose={() => this.dispatch({ type: 'escape' })}
-      />,
-      mount.container,
-    );
+    mount.renderer.show(mount.container, {
+      data,
+      anchor: mention,
+      pinned: this.state.open?.pinned ?? false,
+      theme: this.theme,
+      focus,
+      onSelectEntity: (id) => void this.show(mention, id, true),
+      onOpenSource: (ref) => this.options.openSource(ref),
+      onClose: () => this.dispatch({ type: 'escape' }),
+    });
     performance.measure('backstory:card', 'backstory:card-intent');
   }
 
   private hide(restoreFocus: boolean): void {
     this.renderToken++;
     this.shown = null;
-    if (this.mount) render(null, this.mount.container);
+    this.mount?.renderer.clear(this.mount.container);
     if (restoreFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
     this.returnFocus = null;
   }

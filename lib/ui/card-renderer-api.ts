@@ -1,0 +1,29 @@
+import type { CardPopoverProps } from './CardPopover';
+
+/**
+ * The card UI (Preact, the card, Floating UI) is half the content script's weight
+ * but most pages never show a card, so the content script loads it on the first
+ * hover from a separate file. This module is what both sides share: no UI code.
+ */
+export interface CardRenderer {
+  show(container: HTMLElement, props: CardPopoverProps): void;
+  clear(container: HTMLElement): void;
+}
+
+/** Where the loaded card UI leaves its renderer, in the content script's own world. */
+export const CARD_RENDERER_GLOBAL = '__backstoryCardRenderer';
+
+export function publishCardRenderer(renderer: CardRenderer): void {
+  (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] = renderer;
+}
+
+/** Imports the card UI script at `url` (an extension URL) and returns its renderer. */
+export async function loadCardRenderer(url: string): Promise<CardRenderer> {
+  await import(/* @vite-ignore */ url);
+  const renderer = (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] as
+    Partial<CardRenderer> | undefined;
+  if (typeof renderer?.show !== 'function' || typeof renderer.clear !== 'function') {
+    throw new Error(`Backstory: the card UI at ${url} did not provide a renderer`);
+  }
+  return renderer as CardRenderer;
+}
