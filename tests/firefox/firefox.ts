@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { startTrafficTrap } from '../e2e/harness';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 /** Must be absolute: a relative path fails with NS_ERROR_FILE_UNRECOGNIZED_PATH. */
@@ -49,36 +50,6 @@ export async function servePage(html: string): Promise<PageServer> {
   };
 }
 
-/**
- * A proxy that answers every request with 403 and writes down where it was going. Firefox sends
- * all non-loopback traffic through it, so the test can check that nothing left the machine.
- */
-async function startTrafficTrap(): Promise<{ port: number; log: string[]; close(): void }> {
-  const log: string[] = [];
-  const trap = createServer((req, res) => {
-    log.push(`${req.method} ${req.url}`);
-    res.writeHead(403).end();
-  });
-  trap.on('connect', (req, socket) => {
-    log.push(`CONNECT ${req.url}`);
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-  });
-  await new Promise<void>((ok, fail) => {
-    trap.once('error', fail);
-    trap.listen(0, '127.0.0.1', () => ok());
-  });
-  const address = trap.address();
-  if (address === null || typeof address === 'string') throw new Error('trap has no port');
-  return {
-    port: address.port,
-    log,
-    close: () => {
-      trap.closeAllConnections();
-      trap.close();
-    },
-  };
-}
-
 export interface FirefoxWithExtension {
   browser: Browser;
   extensionId: string;
@@ -117,12 +88,12 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       traffic: trap.log,
       close: async () => {
         await launched.close();
-        trap.close();
+        await trap.close();
       },
     };
   } catch (error) {
     await browser?.close();
-    trap.close();
+    await trap.close();
     throw error;
   }
 }
