@@ -38,6 +38,8 @@ export default defineContentScript({
         if (!card) {
           card = ask({ type: 'getCard', entity });
           cards.set(entity, card);
+          // A failed request (the background restarting) is asked again next time.
+          card.catch(() => cards.delete(entity));
         }
         return card;
       },

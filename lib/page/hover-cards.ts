@@ -185,6 +185,8 @@ export class HoverCards {
 
   private dispatch(event: HoverEvent<CardTarget>, focus = false): void {
     const step = stepHoverIntent(this.state, event, this.config);
+    const resting = step.state.pending?.target;
+    if (resting && resting !== this.state.pending?.target) this.prepare(resting.entity);
     this.state = step.state;
     if (step.hide) this.hide(event.type === 'escape');
     if (step.show) {
@@ -234,8 +236,24 @@ export class HoverCards {
     this.returnFocus = null;
   }
 
+  /**
+   * The pointer came to rest on a mention: fetch its card and set up the card UI
+   * during the intent delay, so the card appears as soon as the delay is over.
+   */
+  private prepare(entity: string): void {
+    this.options.loadCard(entity).catch(() => undefined);
+    this.ensureMount().catch(() => undefined);
+  }
+
   private ensureMount(): Promise<CardMount> {
-    this.mounting ??= this.options.mountCard().then((m) => (this.mount = m));
+    this.mounting ??= this.options.mountCard().then(
+      (m) => (this.mount = m),
+      (error: unknown) => {
+        // Let the next card try again rather than failing for the rest of the page's life.
+        this.mounting = null;
+        throw error;
+      },
+    );
     return this.mounting;
   }
 }
