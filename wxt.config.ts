@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { highlightCss } from './lib/page/highlighter';
 import { writeKnowledgeBase } from './scripts/kb-files';
 import { preactWithoutRawHtml } from './scripts/preact-no-raw-html';
 
@@ -21,6 +22,8 @@ const GECKO_ID = 'backstory@backstory.invalid';
  */
 const FIREFOX_MIN_VERSION = '140.0';
 const FIREFOX_ANDROID_MIN_VERSION = '142.0';
+
+const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
 const DEBIAN_BROWSERS = { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
 
@@ -51,6 +54,16 @@ export default defineConfig({
     // The KB is generated from corpus + catalog; rebuilding it here keeps `dev` and `build` honest.
     'build:before': async () => {
       await writeKnowledgeBase();
+    },
+    // The ::highlight rules ship as manifest CSS: injected before the page's first style pass,
+    // they cost nothing, where adopting them later restyles the whole page.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: HIGHLIGHT_CSS, contents: highlightCss() });
+    },
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) {
+        if (script.js?.includes('content-scripts/content.js')) script.css = [HIGHLIGHT_CSS];
+      }
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

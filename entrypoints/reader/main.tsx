@@ -21,6 +21,7 @@ if (root) {
     void new PageController({
       document,
       scope: document.getElementById(ARTICLE_ELEMENT_ID) ?? undefined,
+      adoptDocumentStyles: true,
       matcherData: loadMatcherData(),
       signal: new AbortController().signal,
       top: false,

@@ -11,6 +11,8 @@ export interface ControllerOptions {
   document: Document;
   /** The subtree to annotate (the reader's article); the whole page by default. */
   scope?: Element;
+  /** See EngineOptions.adoptDocumentStyles. */
+  adoptDocumentStyles?: boolean;
   matcherData: MatcherData;
   signal: AbortSignal;
   /** Whether this is the top frame (the one the popup and commands talk to). */
@@ -77,6 +79,7 @@ export class PageController {
     const engine = new PageEngine({
       document: this.options.document,
       scope: this.options.scope,
+      adoptDocumentStyles: this.options.adoptDocumentStyles,
       matcherData: this.options.matcherData,
       display: displayOf(settings),
       exclude: this.options.exclude,

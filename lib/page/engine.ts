@@ -19,6 +19,8 @@ export interface EngineOptions {
   scope?: Element;
   matcherData: MatcherData;
   display: DisplayFilter;
+  /** Add the highlight styles to the document itself (pages without manifest CSS: the reader). */
+  adoptDocumentStyles?: boolean;
   /** The extension's own UI, never annotated. */
   exclude?: (el: Element) => boolean;
   signal: AbortSignal;
@@ -72,7 +74,11 @@ export class PageEngine {
     this.highlighter = new Highlighter(CSS.highlights);
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());
-    const unadopt = adoptHighlightStyles(this.doc, this.sheet);
+    // In content scripts the manifest injects these rules before the page's first style pass;
+    // adopting them later would restyle the whole document (400 ms on a 5 MB page).
+    const unadopt = options.adoptDocumentStyles
+      ? adoptHighlightStyles(this.doc, this.sheet)
+      : () => undefined;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     options.signal.addEventListener('abort', () => {
       this.observer.disconnect();
@@ -119,8 +125,8 @@ export class PageEngine {
     return r.bottom < -h ? -1 : 0;
   }
 
-  private markViewport(): void {
-    this.refresh();
+  private markViewport(near: Iterable<Element>): void {
+    this.refresh(near);
     this.stats.viewportMarkedAt = performance.now();
     // Marks on the page's own timeline let DevTools and the benchmark see our phases.
     performance.mark('backstory:viewport-marked');
@@ -137,6 +143,7 @@ export class PageEngine {
     const later: TextBlock[] = [];
     // Document order is mostly visual order: once a block lies below, so do the rest.
     let passed = !initial;
+    const near = new Set<Element>();
     const ok = await runSliced((shouldYield) => {
       const done = collector.next(shouldYield);
       for (const block of collector.drain()) {
@@ -147,26 +154,34 @@ export class PageEngine {
           later.push(block);
         } else {
           const where = this.whereIs(block);
-          if (where === 0) this.index.add(block);
-          else later.push(block);
+          if (where === 0) {
+            this.index.add(block);
+            near.add(block.container);
+          } else {
+            later.push(block);
+          }
           passed = where === 1;
         }
       }
-      if (initial && passed && this.stats.viewportMarkedAt === null) this.markViewport();
+      if (initial && passed && this.stats.viewportMarkedAt === null) this.markViewport(near);
       return done;
     }, signal);
     if (!ok) return;
-    if (initial && this.stats.viewportMarkedAt === null) this.markViewport();
+    if (initial && this.stats.viewportMarkedAt === null) this.markViewport(near);
     let next = 0;
-    const finished = await runSliced((shouldYield) => {
-      while (next < later.length) {
-        this.index.add(later[next]!);
-        // Let the block (and its text) go as soon as it is matched.
-        later[next++] = undefined as unknown as TextBlock;
-        if (shouldYield()) break;
-      }
-      return next >= later.length;
-    }, signal);
+    const finished = await runSliced(
+      (shouldYield) => {
+        while (next < later.length) {
+          this.index.add(later[next]!);
+          // Let the block (and its text) go as soon as it is matched.
+          later[next++] = undefined as unknown as TextBlock;
+          if (shouldYield()) break;
+        }
+        return next >= later.length;
+      },
+      signal,
+      'background',
+    );
     if (!finished) return;
     this.refresh();
     if (initial) {
@@ -217,9 +232,10 @@ export class PageEngine {
     this.refresh();
   }
 
-  private refresh(): void {
+  /** `near`: containers known to be on screen, painted now rather than when observed. */
+  private refresh(near?: Iterable<Element>): void {
     this.index.resolve();
-    this.highlighter.setMarked(this.markSources());
+    this.highlighter.setMarked(this.markSources(), near);
     this.options.onIndexChange?.();
   }
 

@@ -61,15 +61,17 @@ export class Highlighter {
   }
 
   /** Replaces what is marked (after new text was read or a settings change). */
-  setMarked(next: Map<Element, MarkSource>): void {
+  setMarked(next: Map<Element, MarkSource>, near: Iterable<Element> = []): void {
     for (const el of this.sources.keys()) if (!next.has(el)) this.observer.unobserve(el);
     for (const el of next.keys()) if (!this.sources.has(el)) this.observer.observe(el);
     this.sources.clear();
     for (const [el, source] of next) this.sources.set(el, source);
-    const near = [...this.painted.keys()].filter((el) => next.has(el));
+    const wasPainted = [...this.painted.keys()].filter((el) => next.has(el));
     for (const h of this.highlights.values()) h.clear();
     this.painted.clear();
-    for (const el of near) this.paint(el);
+    for (const el of wasPainted) this.paint(el);
+    // The observer reports these too, a few frames later; painting now saves those frames.
+    for (const el of near) if (next.has(el) && !this.painted.has(el)) this.paint(el);
   }
 
   private paint(el: Element): void {
@@ -87,8 +89,7 @@ export class Highlighter {
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
       if (e.isIntersecting && this.sources.has(e.target)) {
-        this.unpaint(e.target);
-        this.paint(e.target);
+        if (!this.painted.has(e.target)) this.paint(e.target);
       } else if (!e.isIntersecting) {
         this.unpaint(e.target);
       }

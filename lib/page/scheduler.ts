@@ -4,13 +4,24 @@
  */
 export const SLICE_MS = 8;
 
-interface SchedulerWithYield {
+interface Scheduler {
   yield(): Promise<void>;
+  postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+/**
+ * `visible` work (what the reader is looking at) resumes ahead of other tasks;
+ * `background` work (the rest of the page) waits behind the page's own tasks,
+ * rendering and observers, so it never delays them.
+ */
+export type Priority = 'visible' | 'background';
+
+export function yieldToMain(priority: Priority = 'visible'): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (priority === 'visible' && typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (priority === 'background' && typeof scheduler?.postTask === 'function') {
+    return scheduler.postTask(() => undefined, { priority: 'background' });
+  }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -21,12 +32,13 @@ export function yieldToMain(): Promise<void> {
 export async function runSliced(
   step: (shouldYield: () => boolean) => boolean,
   signal: AbortSignal,
+  priority: Priority = 'visible',
   now: () => number = () => performance.now(),
 ): Promise<boolean> {
   for (;;) {
     if (signal.aborted) return false;
     const deadline = now() + SLICE_MS;
     if (step(() => now() >= deadline)) return true;
-    await yieldToMain();
+    await yieldToMain(priority);
   }
 }
