@@ -6,24 +6,24 @@ import { makeTextBlock, type TextBlock } from './text-block';
  */
 
 const SKIPPED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'TEMPLATE',
-  'NOSCRIPT',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'SVG',
-  'MATH',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 
 export interface CollectOptions {
@@ -43,7 +43,7 @@ function isInline(el: Element, style: CSSStyleDeclaration): boolean {
   return style.float !== 'none' && (el.textContent ?? '').trim().length <= DROP_CAP_MAX;
 }
 
-const SKIPPED_SELECTOR = [...SKIPPED_TAGS].map((t) => t.toLowerCase()).join(',');
+const SKIPPED_SELECTOR = [...SKIPPED_TAGS].join(',');
 
 /**
  * For text that changed after the first read: whether its element lies where
@@ -67,21 +67,25 @@ export function nearestBlock(el: Element, stopAt?: Node): Element {
   const view = el.ownerDocument.defaultView!;
   let cur: Element = el;
   while (cur.parentElement && cur !== stopAt) {
-    if (cur.tagName !== 'BR' && !isInline(cur, view.getComputedStyle(cur))) return cur;
+    if (cur.localName !== 'br' && !isInline(cur, view.getComputedStyle(cur))) return cur;
     cur = cur.parentElement;
   }
   return cur;
 }
 
-/** Whether an element's subtree is out of bounds, and whether it starts a new block. */
-function classify(el: Element, view: Window, options: CollectOptions): 'skip' | 'block' | 'inline' {
-  if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return 'skip';
-  if (el instanceof HTMLElement && (el.isContentEditable || el.hidden)) return 'skip';
-  if (options.exclude?.(el)) return 'skip';
-  if (el.tagName === 'BR') return 'block';
-  const style = view.getComputedStyle(el);
-  if (style.display === 'none') return 'skip';
-  return isInline(el, style) ? 'inline' : 'block';
+/** What the walk needs to know of an element, read from one computed style. */
+interface ElementInfo {
+  /** It ends the text run around it (a block box or a line break). */
+  breaks: boolean;
+  /** Its own text is laid out but not shown (`visibility: hidden`). */
+  hiddenText: boolean;
+}
+
+function describe(el: Element, style: CSSStyleDeclaration): ElementInfo {
+  return {
+    breaks: el.localName === 'br' || !isInline(el, style),
+    hiddenText: style.visibility === 'hidden' || style.visibility === 'collapse',
+  };
 }
 
 /**
@@ -96,7 +100,8 @@ export class BlockCollector {
   private pendingContainer: Element | null = null;
   private readonly blockOf = new Map<Element, Element>();
   private readonly view: Window;
-  private readonly hiddenText = new Map<Element, boolean>();
+  /** Filled as the walk accepts elements, so each computed style is read once. */
+  private readonly info = new Map<Element, ElementInfo>();
 
   constructor(
     root: Element | ShadowRoot,
@@ -112,12 +117,35 @@ export class BlockCollector {
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => {
         if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-        const kind = classify(node as Element, this.view, this.options);
-        return kind === 'skip' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        return this.accept(node as Element) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       },
     });
     const container = root instanceof ShadowRoot ? root.host : (root as Element);
     this.stack.push({ walker, container });
+  }
+
+  /** False for subtrees out of bounds: not shown, edited by the user, or our own UI. */
+  private accept(el: Element): boolean {
+    if (SKIPPED_TAGS.has(el.localName)) return false;
+    if (el instanceof HTMLElement) {
+      if (el.hidden) return false;
+      // Descendants of an editor are never visited, so only an element that says so can start one.
+      if (el.hasAttribute('contenteditable') && el.isContentEditable) return false;
+    }
+    if (this.options.exclude?.(el)) return false;
+    const style = this.view.getComputedStyle(el);
+    if (style.display === 'none') return false;
+    this.info.set(el, describe(el, style));
+    return true;
+  }
+
+  private infoOf(el: Element): ElementInfo {
+    let info = this.info.get(el);
+    if (!info) {
+      info = describe(el, this.view.getComputedStyle(el));
+      this.info.set(el, info);
+    }
+    return info;
   }
 
   private flush(): void {
@@ -133,20 +161,12 @@ export class BlockCollector {
   private containerOf(el: Element, fallback: Element): Element {
     const cached = this.blockOf.get(el);
     if (cached) return cached;
-    const found = nearestBlock(el, fallback);
+    let found: Element = el;
+    while (found !== fallback && found.parentElement && !this.infoOf(found).breaks) {
+      found = found.parentElement;
+    }
     this.blockOf.set(el, found);
     return found;
-  }
-
-  /** Text under `visibility: hidden` is laid out but not shown: not a mention. */
-  private isHiddenText(parent: Element): boolean {
-    let hidden = this.hiddenText.get(parent);
-    if (hidden === undefined) {
-      const { visibility } = this.view.getComputedStyle(parent);
-      hidden = visibility === 'hidden' || visibility === 'collapse';
-      this.hiddenText.set(parent, hidden);
-    }
-    return hidden;
   }
 
   /** Hands over the blocks read so far, so the caller can let them go once used. */
@@ -162,14 +182,15 @@ export class BlockCollector {
         if (node.nodeType === Node.TEXT_NODE) {
           const text = node as Text;
           const parent = text.parentElement;
-          if (!parent || text.data.length === 0 || this.isHiddenText(parent)) continue;
+          // Text under `visibility: hidden` is laid out but not shown: not a mention.
+          if (!parent || text.data.length === 0 || this.infoOf(parent).hiddenText) continue;
           const container = this.containerOf(parent, top.container);
           if (container !== this.pendingContainer) this.flush();
           this.pendingContainer = container;
           this.pending.push(text);
         } else {
           const el = node as Element;
-          if (!isInline(el, this.view.getComputedStyle(el)) || el.tagName === 'BR') this.flush();
+          if (this.infoOf(el).breaks) this.flush();
           const shadow = el.shadowRoot;
           if (shadow) {
             this.flush();
