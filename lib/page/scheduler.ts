@@ -4,24 +4,6 @@
  */
 export const SLICE_MS = 8;
 
-/**
- * Background work lets a frame render at least this often: a main thread kept
- * busy with tasks, however short, gets a rendering turn only every ~100 ms.
- */
-const FRAME_BUDGET_MS = 33;
-/** A hidden tab runs no animation frames: never wait on one for longer than this. */
-const FRAME_WAIT_MAX_MS = 50;
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, FRAME_WAIT_MAX_MS);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}
-
 interface Scheduler {
   yield(): Promise<void>;
   postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
@@ -53,15 +35,10 @@ export async function runSliced(
   priority: Priority = 'visible',
   now: () => number = () => performance.now(),
 ): Promise<boolean> {
-  let lastFrame = now();
   for (;;) {
     if (signal.aborted) return false;
     const deadline = now() + SLICE_MS;
     if (step(() => now() >= deadline)) return true;
-    if (priority === 'background' && now() - lastFrame >= FRAME_BUDGET_MS) {
-      await nextFrame();
-      lastFrame = now();
-    }
     await yieldToMain(priority);
   }
 }
