@@ -51,10 +51,7 @@ export class PageEngine {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private busy: Promise<void> = Promise.resolve();
   private display: DisplayFilter;
-  private readonly stats: EngineStats = {
-    blocks: 0,
-    mentions: 0,
-    registeredRanges: 0,
+  private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
     viewportMarkedAt: null,
     indexedAt: null,
   };
@@ -147,7 +144,6 @@ export class PageEngine {
     const ok = await runSliced((shouldYield) => {
       const done = collector.next(shouldYield);
       for (const block of collector.drain()) {
-        this.stats.blocks++;
         if (!initial) {
           this.index.add(block);
         } else if (passed) {
@@ -249,7 +245,7 @@ export class PageEngine {
     const byContainer = new Map<Element, BlockRecord[]>();
     if (marking !== 'none') {
       for (const record of this.index.blocks) {
-        if (this.index.mentionsIn(record, keep).length === 0) continue;
+        if (!this.index.hasMentionIn(record, keep)) continue;
         const list = byContainer.get(record.container);
         if (list) list.push(record);
         else byContainer.set(record.container, [record]);
@@ -314,7 +310,7 @@ export class PageEngine {
     return {
       ...this.stats,
       blocks: this.index.blockCount,
-      mentions: this.visibleMentions().length,
+      mentions: this.index.count((category) => this.isShown(category)),
       registeredRanges: this.highlighter.registeredCount,
     };
   }

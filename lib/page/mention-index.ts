@@ -3,6 +3,9 @@ import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
 import { rangeFor, type TextBlock } from './text-block';
 
+/** Filters mentions by what the settings show; checked before any object is made. */
+type Keep = (category: Category, first: boolean, entity: string) => boolean;
+
 const WEAK = 1;
 const VALID = 2;
 const FIRST = 4;
@@ -179,20 +182,29 @@ export class MentionIndex {
     return new PageMention(record, slot, id, category);
   }
 
-  /** Valid mentions in document order, optionally only those `keep` accepts (cheap test first). */
-  *mentions(
-    keep?: (category: Category, first: boolean, entity: string) => boolean,
-  ): Generator<PageMention> {
-    for (const record of this.records) {
-      const { data } = record;
-      for (let k = 0; k < data.length; k += STRIDE) {
-        const flags = data[k + 3]!;
-        if (!(flags & VALID)) continue;
-        const [id, category] = this.entities[data[k]!]!;
-        if (keep && !keep(category, (flags & FIRST) !== 0, id)) continue;
-        yield new PageMention(record, k / STRIDE, id, category);
-      }
+  /** Slots of the valid mentions of one block that `keep` accepts, without materializing them. */
+  private *slotsIn(record: BlockRecord, keep?: Keep): Generator<number> {
+    const { data } = record;
+    for (let k = 0; k < data.length; k += STRIDE) {
+      const flags = data[k + 3]!;
+      if (!(flags & VALID)) continue;
+      const [id, category] = this.entities[data[k]!]!;
+      if (!keep || keep(category, (flags & FIRST) !== 0, id)) yield k / STRIDE;
     }
+  }
+
+  /** Valid mentions in document order, optionally only those `keep` accepts. */
+  *mentions(keep?: Keep): Generator<PageMention> {
+    for (const record of this.records) {
+      for (const slot of this.slotsIn(record, keep)) yield this.mention(record, slot);
+    }
+  }
+
+  /** How many valid mentions `keep` accepts (for figures: nothing is materialized). */
+  count(keep?: Keep): number {
+    let n = 0;
+    for (const record of this.records) n += [...this.slotsIn(record, keep)].length;
+    return n;
   }
 
   /** Blocks with mentions, for the highlighter (which materializes only what is on screen). */
@@ -200,20 +212,14 @@ export class MentionIndex {
     return this.records;
   }
 
+  /** Whether one block has a valid mention that `keep` accepts. */
+  hasMentionIn(record: BlockRecord, keep: Keep): boolean {
+    return !this.slotsIn(record, keep).next().done;
+  }
+
   /** Valid mentions of one block that `keep` accepts. */
-  mentionsIn(
-    record: BlockRecord,
-    keep: (category: Category, first: boolean) => boolean,
-  ): PageMention[] {
-    const out: PageMention[] = [];
-    const { data } = record;
-    for (let k = 0; k < data.length; k += STRIDE) {
-      const flags = data[k + 3]!;
-      if (!(flags & VALID)) continue;
-      const category = this.entities[data[k]!]![1];
-      if (keep(category, (flags & FIRST) !== 0)) out.push(this.mention(record, k / STRIDE));
-    }
-    return out;
+  mentionsIn(record: BlockRecord, keep: Keep): PageMention[] {
+    return [...this.slotsIn(record, keep)].map((slot) => this.mention(record, slot));
   }
 
   get blockCount(): number {
