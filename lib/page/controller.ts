@@ -35,7 +35,6 @@ const displayOf = (s: Settings): DisplayFilter => ({
  */
 export class PageController {
   private run: { abort: AbortController; engine: PageEngine; hover: HoverCards } | null = null;
-  private settings: Settings | null = null;
   private readonly host: string;
 
   constructor(private readonly options: ControllerOptions) {
@@ -51,7 +50,6 @@ export class PageController {
   }
 
   private apply(settings: Settings): void {
-    this.settings = settings;
     const paused = isPaused(settings, this.host);
     if (paused) {
       this.stop();
@@ -137,14 +135,5 @@ export class PageController {
       },
       this.options.signal,
     );
-  }
-
-  /** For tests and the benchmark: the current run's figures. */
-  get engine(): PageEngine | null {
-    return this.run?.engine ?? null;
-  }
-
-  get currentSettings(): Settings | null {
-    return this.settings;
   }
 }
