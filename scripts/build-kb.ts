@@ -1,7 +1,16 @@
-/** `npm run kb`: builds the knowledge base, prints what it holds, fails naming every problem. */
-import { writeKnowledgeBase } from './kb-files';
+/**
+ * `npm run kb`: builds the knowledge base, prints what it holds, fails naming every problem.
+ * `npm run kb -- --diff` also prints what changed on each card since the last build
+ * (`generated/kb.json`), or since git HEAD's corpus and catalog when there is none;
+ * `--diff=HEAD` always compares with git HEAD.
+ */
+import { cardsOf, previousCards, writeKnowledgeBase } from './kb-files';
+import { diffCards, formatChanges } from '../lib/ui/card-text';
+
+const diffArg = process.argv.slice(2).find((a) => a === '--diff' || a.startsWith('--diff='));
 
 try {
+  const before = diffArg ? await previousCards(diffArg === '--diff=HEAD') : undefined;
   const { kb, matcher } = await writeKnowledgeBase();
   const perCategory = new Map<string, number>();
   for (const e of kb.entities) perCategory.set(e.category, (perCategory.get(e.category) ?? 0) + 1);
@@ -12,6 +21,10 @@ try {
   console.log(
     `aliases: ${matcher.aliases.length}; mentions in corpus: ${kb.mentions.length}; claims: ${claims}`,
   );
+  if (before) {
+    console.log(`\nChanges since ${before.label}:\n`);
+    console.log(formatChanges(diffCards(before.cards, cardsOf(kb))));
+  }
 } catch (e) {
   console.error((e as Error).message);
   process.exit(1);

@@ -38,6 +38,13 @@ export type Alias = z.infer<typeof aliasSchema>;
 export const citationSchema = z.strictObject({
   article: articleIdSchema,
   quote: z.string().check(z.minLength(8)),
+  /** Which occurrence of `quote` (1-based); required when it occurs more than once. */
+  occurrence: z.optional(z.int().check(z.positive())),
+  /**
+   * Acknowledges that the quote overlaps a passage the article's metadata lists as
+   * garbled: the clause must then say what the copy appears to mean, not what it says.
+   */
+  garbled: z.optional(z.literal(true)),
 });
 export type Citation = z.infer<typeof citationSchema>;
 
@@ -62,12 +69,25 @@ export const entitySchema = z.strictObject({
 });
 export type CatalogEntity = z.infer<typeof entitySchema>;
 
+/**
+ * How a claim is framed on the card:
+ * - `figures`: the sources give different numbers ("Sources give different figures");
+ * - `accounts`: they describe the same thing differently;
+ * - `spelling`: a name is written differently, which is a note, not a dispute.
+ */
+export const claimKinds = ['figures', 'accounts', 'spelling'] as const;
+export const claimKindSchema = z.enum(claimKinds);
+export type ClaimKind = z.infer<typeof claimKindSchema>;
+
 /** A figure or name on which the articles disagree, each version with its sources. */
 export const claimSchema = z.strictObject({
   id: entityIdSchema,
   entity: entityIdSchema,
-  /** What is disputed, as a short noun phrase: "Death toll", "First name". */
+  kind: claimKindSchema,
+  /** What differs, as a short noun phrase: "Death toll", "Name as written". */
   subject: z.string().check(z.minLength(2)),
+  /** Backstory's neutral framing, shown as a note: why the versions differ, when the dates explain it. */
+  note: z.optional(z.string().check(z.minLength(8))),
   versions: z
     .array(
       z.strictObject({

@@ -1,6 +1,36 @@
 import { z } from 'zod/mini';
 import { articleIdSchema } from '../catalog/schema';
 
+/** What a piece of writing is; cards show it, and opinion is never stated as fact. */
+export const articleKinds = ['news report', 'analysis', 'opinion column'] as const;
+export const articleKindSchema = z.enum(articleKinds);
+export type ArticleKind = z.infer<typeof articleKindSchema>;
+
+/**
+ * A later part of an article written by another outlet (the Al Jazeera report that an
+ * Arab News compilation appends). It runs from the heading `startsAt` to the next
+ * section or the end of the article.
+ */
+export const articleSectionSchema = z.strictObject({
+  /** The exact text of the heading block that opens the section. */
+  startsAt: z.string().check(z.minLength(2)),
+  outlet: z.string().check(z.minLength(2)),
+  kind: articleKindSchema,
+});
+export type ArticleSection = z.infer<typeof articleSectionSchema>;
+
+/**
+ * A passage the machine translation garbled. `text` is the verbatim garbled words,
+ * `means` what they appear to mean in context, as the card says it ("ISIS-K", not "China").
+ */
+export const garbledPassageSchema = z.strictObject({
+  text: z.string().check(z.minLength(2)),
+  /** Which occurrence of `text` in the article (1-based), when it occurs more than once. */
+  occurrence: z.optional(z.int().check(z.positive())),
+  means: z.string().check(z.minLength(4)),
+});
+export type GarbledPassage = z.infer<typeof garbledPassageSchema>;
+
 export const articleMetaSchema = z.strictObject({
   id: articleIdSchema,
   /** The raw file in `../shared/seeds/` this article was cleaned from. */
@@ -8,10 +38,18 @@ export const articleMetaSchema = z.strictObject({
   outlet: z.string().check(z.minLength(2)),
   /** How the copy reached us, when it is not the outlet's own page ("via a repost site"). */
   via: z.optional(z.string()),
+  /** What the outlet's own part of the article is. */
+  kind: articleKindSchema,
+  /** Parts written by other outlets, in article order. */
+  sections: z._default(z.array(articleSectionSchema), []),
+  /** Passages "From the sources" never shows: an author's bio, a quoted call to violence. */
+  notForSources: z._default(z.array(z.string().check(z.minLength(8))), []),
+  /** Passages the copy garbled; empty for a clean copy. */
+  garbled: z._default(z.array(garbledPassageSchema), []),
   title: z.string().check(z.minLength(2)),
   /** False when the copy carries no headline and `title` is ours, describing it. */
   titleInSource: z.boolean(),
-  /** Authors as the text names them; empty when it names none. */
+  /** Authors as the text names them, full names where the outlet's byline gives them. */
   authors: z.array(z.string().check(z.minLength(2))),
   /** The original address, only when the text gives the article's own (not a home page). */
   url: z.optional(z.url()),

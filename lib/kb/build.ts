@@ -9,6 +9,13 @@ import {
 import type { Article } from '../corpus/schema';
 import { applySurnameRule, createMatcher, type MatchAlias, type Mention } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
+import {
+  carriesAttribution,
+  checkFigures,
+  checkOpinionAttributed,
+  checkOutletCredit,
+} from './checks';
+import { creditFor, sectionStarts } from './credit';
 import { pickSourceSentences } from './sources';
 import type { CiteRef, KbClaim, KbEntity, KbMention, KnowledgeBase, MatcherData } from './schema';
 
@@ -52,23 +59,46 @@ function sentenceAt(sentences: readonly (readonly [number, number])[], offset: n
   return found === -1 ? sentences.length - 1 : found;
 }
 
-/** Finds a quote (typography-insensitive, case-sensitive) in an article. */
-export function locateQuote(article: Article, quote: string): CiteRef | undefined {
+/** Where a quote sits: its block, sentence, and offsets within the block's text. */
+export interface QuoteSpan {
+  block: number;
+  sentence: number;
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of a quote (typography-insensitive, case-sensitive) in an article. */
+export function findQuote(article: Article, quote: string): QuoteSpan[] {
   const needle = normalizeText(quote).cased.trim();
-  for (let b = 0; b < article.blocks.length; b++) {
-    const block = article.blocks[b]!;
+  const found: QuoteSpan[] = [];
+  if (needle.length === 0) return found;
+  article.blocks.forEach((block, b) => {
     const hay = normalizeText(block.text);
-    const at = hay.cased.indexOf(needle);
-    if (at !== -1) {
-      return {
-        article: article.id,
+    for (let at = hay.cased.indexOf(needle); at !== -1; at = hay.cased.indexOf(needle, at + 1)) {
+      const start = hay.origin[at]!;
+      found.push({
         block: b,
-        sentence: sentenceAt(block.sentences, hay.origin[at]!),
-        quote,
-      };
+        sentence: sentenceAt(block.sentences, start),
+        start,
+        end: hay.origin[at + needle.length]!,
+      });
     }
-  }
-  return undefined;
+  });
+  return found;
+}
+
+/** Finds the first occurrence of a quote in an article. */
+export function locateQuote(article: Article, quote: string): CiteRef | undefined {
+  const [first] = findQuote(article, quote);
+  return first && { article: article.id, block: first.block, sentence: first.sentence, quote };
+}
+
+interface GarbledSpan extends QuoteSpan {
+  means: string;
+}
+
+function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
+  return a.block === b.block && a.start < b.end && b.start < a.end;
 }
 
 /** Every mention in every article, surname rule applied per article. */
@@ -130,16 +160,119 @@ export function buildKnowledgeBase(
     else entityById.set(e.id, e);
   }
 
-  const resolveCite = (where: string, cite: Citation): CiteRef | undefined => {
+  const garbledByArticle = new Map<string, GarbledSpan[]>();
+  const excludedByArticle = new Map<string, QuoteSpan[]>();
+  for (const article of articles) {
+    const where = `assets/corpus/articles.json: article "${article.id}"`;
+    sectionStarts(article).forEach((start, i) => {
+      if (start === -1)
+        errors.push(
+          `${where}: section ${i + 1} starts at heading “${article.sections[i]!.startsAt}”, which the article does not have`,
+        );
+    });
+    const spans: GarbledSpan[] = [];
+    for (const passage of article.garbled) {
+      const span = pickOccurrence(
+        `${where}: garbled passage`,
+        findQuote(article, passage.text),
+        passage.text,
+        passage.occurrence,
+      );
+      if (span) spans.push({ ...span, means: passage.means });
+    }
+    garbledByArticle.set(article.id, spans);
+    excludedByArticle.set(
+      article.id,
+      article.notForSources.flatMap((text) => {
+        const span = pickOccurrence(
+          `${where}: passage not for sources`,
+          findQuote(article, text),
+          text,
+          undefined,
+        );
+        return span ? [span] : [];
+      }),
+    );
+  }
+
+  function pickOccurrence(
+    where: string,
+    found: QuoteSpan[],
+    quote: string,
+    occurrence: number | undefined,
+  ): QuoteSpan | undefined {
+    if (found.length === 0) {
+      errors.push(`${where}: not found: “${quote}”`);
+      return undefined;
+    }
+    if (occurrence === undefined && found.length > 1) {
+      errors.push(
+        `${where}: “${quote}” occurs ${found.length} times; say which with "occurrence": 1–${found.length}`,
+      );
+      return undefined;
+    }
+    const span = found[(occurrence ?? 1) - 1];
+    if (!span)
+      errors.push(`${where}: “${quote}” occurs only ${found.length} time(s), not ${occurrence}`);
+    return span;
+  }
+
+  const outlets = [
+    ...new Set(articles.flatMap((a) => [a.outlet, ...a.sections.map((s) => s.outlet)])),
+  ];
+
+  interface ClauseContext {
+    text: string;
+    entityName: string;
+    /** The previous clause of the description, when it named the opinion column's author. */
+    attributedBefore: { article: string } | undefined;
+  }
+
+  /** Resolves a citation; for a description clause, also checks its figures and attribution. */
+  const resolveCite = (
+    where: string,
+    cite: Citation,
+    clause?: ClauseContext,
+  ): CiteRef | undefined => {
     const article = articleById.get(cite.article);
     if (!article) {
       errors.push(`${where}: cites unknown article "${cite.article}"`);
       return undefined;
     }
-    const ref = locateQuote(article, cite.quote);
-    if (!ref)
-      errors.push(`${where}: quote not found in article "${cite.article}": “${cite.quote}”`);
-    return ref;
+    const span = pickOccurrence(
+      `${where}: quote in article "${cite.article}"`,
+      findQuote(article, cite.quote),
+      cite.quote,
+      cite.occurrence,
+    );
+    if (!span) return undefined;
+    const garbled = garbledByArticle.get(article.id)!.find((g) => overlaps(g, span));
+    if (garbled && !cite.garbled) {
+      errors.push(
+        `${where}: quotes a garbled passage of "${article.id}" (“${cite.quote}”); cite a clean passage, or mark the citation "garbled": true and say what the copy appears to mean`,
+      );
+    } else if (!garbled && cite.garbled) {
+      errors.push(`${where}: is marked garbled, but “${cite.quote}” overlaps no garbled passage`);
+    }
+    if (clause) {
+      const credit = creditFor(article, span.block);
+      const problems = [
+        checkFigures(clause.text, cite.quote, article),
+        checkOpinionAttributed(clause.text, credit, article.authors, {
+          carried: clause.attributedBefore?.article === article.id,
+          entityName: clause.entityName,
+        }),
+        checkOutletCredit(clause.text, credit, outlets),
+      ];
+      for (const p of problems) if (p) errors.push(`${where} (article "${article.id}"): ${p}`);
+    }
+    return {
+      article: article.id,
+      block: span.block,
+      sentence: span.sentence,
+      quote: cite.quote,
+      ...(garbled ? { garbled: garbled.means } : {}),
+    };
   };
 
   // Aliases: one owner per folded text, each usable as a whole word.
@@ -212,7 +345,13 @@ export function buildKnowledgeBase(
         .filter((c) => c !== undefined),
     }));
     const list = kbClaimsByEntity.get(claim.entity) ?? [];
-    list.push({ id: claim.id, subject: claim.subject, versions });
+    list.push({
+      id: claim.id,
+      kind: claim.kind,
+      subject: claim.subject,
+      ...(claim.note ? { note: claim.note } : {}),
+      versions,
+    });
     kbClaimsByEntity.set(claim.entity, list);
   }
 
@@ -229,10 +368,21 @@ export function buildKnowledgeBase(
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const own = mentionsByEntity.get(e.id) ?? [];
     if (own.length === 0) errors.push(`${e.file}: entity "${e.id}" has no mention in any article`);
-    const description = e.description.map((clause, i) => ({
-      text: clause.text,
-      cite: resolveCite(`${e.file}: entity "${e.id}" description clause ${i + 1}`, clause.cite),
-    }));
+    let attributedBefore: { article: string } | undefined;
+    const description = e.description.map((clause, i) => {
+      const cite = resolveCite(
+        `${e.file}: entity "${e.id}" description clause ${i + 1}`,
+        clause.cite,
+        { text: clause.text, entityName: e.name, attributedBefore },
+      );
+      const article = articleById.get(clause.cite.article);
+      const names = article?.authors.some((a) => clause.text.includes(a.split(/\s+/).at(-1)!));
+      const continues =
+        (names || attributedBefore?.article === clause.cite.article) &&
+        carriesAttribution(clause.text);
+      attributedBefore = continues ? { article: clause.cite.article } : undefined;
+      return { text: clause.text, cite };
+    });
     const mentionsByArticle: Record<string, number> = {};
     for (const m of own) mentionsByArticle[m.article] = (mentionsByArticle[m.article] ?? 0) + 1;
     kbEntities.push({
@@ -241,7 +391,14 @@ export function buildKnowledgeBase(
       category: e.category,
       aliases: [...new Set(e.aliases.map((a) => a.text).filter((t) => t !== e.name))],
       description: description.flatMap((d) => (d.cite ? [{ text: d.text, cite: d.cite }] : [])),
-      sources: pickSourceSentences(e.id, own, articles, entityCountPerSentence),
+      sources: pickSourceSentences(
+        e.id,
+        own,
+        articles,
+        entityCountPerSentence,
+        garbledByArticle,
+        excludedByArticle,
+      ),
       related: related.get(e.id) ?? [],
       mentionCount: own.length,
       mentionsByArticle,

@@ -1,5 +1,10 @@
 import { z } from 'zod/mini';
-import { aliasMatchSchema, categorySchema, entityIdSchema } from '../catalog/schema';
+import {
+  aliasMatchSchema,
+  categorySchema,
+  claimKindSchema,
+  entityIdSchema,
+} from '../catalog/schema';
 import { articleMetaSchema } from '../corpus/schema';
 
 /**
@@ -30,12 +35,24 @@ export const sentenceRefSchema = z.strictObject({
 });
 export type SentenceRef = z.infer<typeof sentenceRefSchema>;
 
-export const citeRefSchema = z.extend(sentenceRefSchema, { quote: z.string() });
+/** What a garbled passage appears to mean, when the sentence or quote overlaps one. */
+const garbledMeaning = z.optional(z.string());
+
+export const citeRefSchema = z.extend(sentenceRefSchema, {
+  quote: z.string(),
+  garbled: garbledMeaning,
+});
 export type CiteRef = z.infer<typeof citeRefSchema>;
+
+/** A sentence shown under "From the sources". */
+export const sourceRefSchema = z.extend(sentenceRefSchema, { garbled: garbledMeaning });
+export type SourceRef = z.infer<typeof sourceRefSchema>;
 
 export const kbClaimSchema = z.strictObject({
   id: entityIdSchema,
+  kind: claimKindSchema,
   subject: z.string(),
+  note: z.optional(z.string()),
   versions: z.array(
     z.strictObject({
       value: z.string(),
@@ -55,7 +72,7 @@ export const kbEntitySchema = z.strictObject({
     .array(z.strictObject({ text: z.string(), cite: citeRefSchema }))
     .check(z.minLength(1)),
   /** The best 2–3 source sentences. */
-  sources: z.array(sentenceRefSchema),
+  sources: z.array(sourceRefSchema),
   related: z.array(z.strictObject({ id: entityIdSchema, weight: z.int().check(z.positive()) })),
   mentionCount: index,
   /** Mentions per article id. */

@@ -1,6 +1,15 @@
 import type { Article } from '../corpus/schema';
 import type { Mention } from '../match/matcher';
-import type { SentenceRef } from './schema';
+import type { SourceRef } from './schema';
+
+/** A span of a block's text: a garbled passage, or one never used as a source. */
+export interface FlaggedSpan {
+  block: number;
+  start: number;
+  end: number;
+  /** For a garbled passage, what it appears to mean. */
+  means?: string;
+}
 
 const MAX_SOURCES = 3;
 /** Shorter sentences are used only when an entity has nothing better. */
@@ -11,7 +20,7 @@ const NEAR_DUPLICATE = 0.4;
 const DANGLING_OPENER =
   /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
 
-interface Candidate extends SentenceRef {
+interface Candidate extends SourceRef {
   text: string;
   score: number;
   order: number;
@@ -50,16 +59,29 @@ function score(
   return s;
 }
 
+function overlapping(
+  spans: readonly FlaggedSpan[] | undefined,
+  block: number,
+  start: number,
+  end: number,
+): FlaggedSpan | undefined {
+  return spans?.find((g) => g.block === block && g.start < end && start < g.end);
+}
+
 /**
  * The 2–3 sentences that best introduce an entity: informative, standalone,
  * from different articles where possible, never near-duplicates of each other.
+ * A garbled sentence is used only when the entity has no clean one, and is marked;
+ * passages listed as not for sources (an author's bio, a quoted call to violence) never are.
  */
 export function pickSourceSentences(
   entity: string,
   mentions: readonly (Mention & { article: string; block: number; sentence: number })[],
   articles: readonly Article[],
   entitiesPerSentence: ReadonlyMap<string, number>,
-): SentenceRef[] {
+  garbledByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,
+  excludedByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,
+): SourceRef[] {
   const articleById = new Map(articles.map((a, i) => [a.id, { article: a, index: i }]));
   const candidates = new Map<string, Candidate>();
   for (const m of mentions) {
@@ -69,6 +91,8 @@ export function pickSourceSentences(
     const block = found?.article.blocks[m.block];
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
+    if (overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1])) continue;
+    const garbled = overlapping(garbledByArticle.get(m.article), m.block, span[0], span[1]);
     const text = block.text.slice(span[0], span[1]);
     const short = text.split(/\s+/).length < MIN_WORDS;
     const compound =
@@ -83,6 +107,7 @@ export function pickSourceSentences(
         article: m.article,
         block: m.block,
         sentence: m.sentence,
+        ...(garbled?.means ? { garbled: garbled.means } : {}),
         text,
         score: s,
         order: found.index * 1e6 + m.block * 1e3 + m.sentence,
@@ -90,7 +115,9 @@ export function pickSourceSentences(
     }
   }
 
-  const ranked = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
+  const all = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
+  const clean = all.filter((c) => c.garbled === undefined);
+  const ranked = clean.length > 0 ? clean : all.slice(0, 1);
   const picked: Candidate[] = [];
   const pickedTokens: Set<string>[] = [];
   // Two passes: first one sentence per article, then fill up from any article.
@@ -105,5 +132,10 @@ export function pickSourceSentences(
       pickedTokens.push(t);
     }
   }
-  return picked.map(({ article, block, sentence }) => ({ article, block, sentence }));
+  return picked.map(({ article, block, sentence, garbled }) => ({
+    article,
+    block,
+    sentence,
+    ...(garbled === undefined ? {} : { garbled }),
+  }));
 }

@@ -16,7 +16,13 @@ function ArticleMeta({ article }: { article: KbArticle }) {
         <time dateTime={article.date}>{formatDate(article.date)}</time>
         <span class="approx"> (approximate)</span>
       </span>
+      <span>{article.kind[0]!.toUpperCase() + article.kind.slice(1)}</span>
       {article.via && <span>Via {article.via}</span>}
+      {article.sections.map((section) => (
+        <span key={section.startsAt}>
+          From “{section.startsAt}”: {section.kind} by {section.outlet}
+        </span>
+      ))}
       {article.url && (
         <a href={article.url} target="_blank" rel="noreferrer">
           Original article

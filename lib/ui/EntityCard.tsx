@@ -36,9 +36,10 @@ function CategoryGlyph({ category }: { category: Category }) {
   );
 }
 
-function mentionSummary(mentions: number, articles: number): string {
+function mentionSummary(mentions: number, articles: number, writtenIn: string): string {
   const times = mentions === 1 ? 'once' : `${mentions} times`;
-  return `Mentioned ${times} in ${articles} ${articles === 1 ? 'article' : 'articles'}`;
+  const where = `Mentioned ${times} in ${articles} ${articles === 1 ? 'article' : 'articles'}`;
+  return writtenIn ? `${where}, written ${writtenIn}` : where;
 }
 
 /**
@@ -74,16 +75,45 @@ function Aliases({ aliases }: { aliases: string[] }) {
   );
 }
 
+/** Whose words, what kind of writing, and when: "Al Jazeera, via Arab News · news report · March 2024". */
 function SourceLabel({ source }: { source: CardSource }) {
   return (
     <>
-      <span class="bs-outlet">{source.outlet}</span>
-      {source.title && (
+      <span class="bs-outlet">{source.credit}</span>
+      {' · '}
+      <span class="bs-kind">{source.kind}</span>
+      {source.date && (
+        <>
+          {' · '}
+          <span class="bs-date">{source.date}</span>
+        </>
+      )}
+      {source.titleInSource && source.title && (
         <>
           {', '}
           <cite class="bs-title">{source.title}</cite>
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * A quotation; a garbled passage of a machine-translated copy is shown as such, with what
+ * it appears to mean, never as a clean quote.
+ */
+function Quoted({ source, block }: { source: CardSource; block: boolean }) {
+  const Tag = block ? 'blockquote' : 'q';
+  const cls = block ? 'bs-quote' : 'bs-tip-quote';
+  if (source.garbled === undefined) return <Tag class={cls}>{source.text}</Tag>;
+  return (
+    <>
+      <p class="bs-garbled-note">Garbled in the machine translation; it appears to mean:</p>
+      <p class="bs-garbled-meaning">{source.garbled}</p>
+      <Tag class={`${cls} bs-garbled`}>
+        <span class="bs-sr">The copy reads: </span>
+        {source.text}
+      </Tag>
     </>
   );
 }
@@ -114,7 +144,7 @@ function Description({ clauses, activeCite, setActiveCite, onOpenSource }: Descr
                 <button
                   type="button"
                   class="bs-cite"
-                  aria-label={`Source ${i + 1}: ${clause.cite.outlet}`}
+                  aria-label={`Source ${i + 1}: ${clause.cite.credit}`}
                   aria-describedby={activeCite === i ? tipId : undefined}
                   onMouseEnter={() => setActiveCite(i)}
                   onFocus={() => setActiveCite(i)}
@@ -133,7 +163,7 @@ function Description({ clauses, activeCite, setActiveCite, onOpenSource }: Descr
           <p class="bs-tip-source">
             <SourceLabel source={active.cite} />
           </p>
-          <q class="bs-tip-quote">{active.cite.text}</q>
+          <Quoted source={active.cite} block={false} />
         </div>
       )}
     </div>
@@ -157,7 +187,7 @@ function Sources({
         {sources.map((source, i) => (
           <li class="bs-source" key={i}>
             <figure>
-              <blockquote class="bs-quote">{source.text}</blockquote>
+              <Quoted source={source} block />
               <figcaption class="bs-caption" id={`${id}-${i}`}>
                 <SourceLabel source={source} />
               </figcaption>
@@ -177,6 +207,13 @@ function Sources({
   );
 }
 
+const claimHeadings: Record<CardData['claims'][number]['kind'], string> = {
+  figures: 'Sources give different figures',
+  accounts: 'Sources give different accounts',
+  spelling: 'Spelling note',
+};
+
+/** Where the articles differ: each version with its outlet, date and the exact words. */
 function Claims({
   claims,
   onOpenSource,
@@ -185,31 +222,39 @@ function Claims({
   onOpenSource(ref: SentenceRef): void;
 }) {
   const id = useId();
+  const disputes = claims.some((c) => c.kind !== 'spelling');
   return (
     <section class="bs-section bs-claims" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
-        Sources differ
+        {disputes ? 'Sources differ' : 'Spelling note'}
       </h3>
       {claims.map((claim, i) => (
-        <div class="bs-claim" key={i}>
-          <p class="bs-claim-subject">{claim.subject}</p>
+        <div class="bs-claim" key={i} data-kind={claim.kind}>
+          <p class="bs-claim-subject">
+            {claim.subject}
+            <span class="bs-claim-kind"> · {claimHeadings[claim.kind]}</span>
+          </p>
+          {claim.note && <p class="bs-claim-note">{claim.note}</p>}
           <ul class="bs-versions">
             {claim.versions.map((version, j) => (
               <li class="bs-version" key={j}>
                 <span class="bs-version-value">{version.value}</span>
-                <span class="bs-version-sources">
+                <ul class="bs-version-sources">
                   {version.sources.map((source, k) => (
-                    <button
-                      type="button"
-                      class="bs-outlet-button"
-                      key={k}
-                      title={`“${source.text}” — ${source.title}`}
-                      onClick={() => onOpenSource(source.ref)}
-                    >
-                      {source.outlet}
-                    </button>
+                    <li key={k}>
+                      <button
+                        type="button"
+                        class="bs-outlet-button"
+                        onClick={() => onOpenSource(source.ref)}
+                      >
+                        {source.credit}
+                      </button>{' '}
+                      <span class="bs-date">{source.date}</span>
+                      {': '}
+                      <Quoted source={source} block={false} />
+                    </li>
                   ))}
-                </span>
+                </ul>
               </li>
             ))}
           </ul>
@@ -329,7 +374,9 @@ export function EntityCard({
           <Related related={data.related} onSelectEntity={onSelectEntity} />
         )}
       </div>
-      <footer class="bs-foot">{mentionSummary(data.mentionCount, data.articleCount)}</footer>
+      <footer class="bs-foot">
+        {mentionSummary(data.mentionCount, data.articleCount, data.writtenIn)}
+      </footer>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod/mini';
-import { categorySchema, type Category } from '../catalog/schema';
+import { categorySchema, claimKindSchema, type Category } from '../catalog/schema';
+import { articleKindSchema } from '../corpus/schema';
+import { creditFor } from '../kb/credit';
 import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from '../kb/schema';
+import { formatDate } from '../reader/article-meta';
 
 /**
  * What one entity card shows, resolved from the KB in the background so a tab
@@ -8,10 +11,18 @@ import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from '../kb/s
  */
 
 const sourceSchema = z.strictObject({
-  outlet: z.string(),
+  /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
+  credit: z.string(),
+  kind: articleKindSchema,
+  /** The article's date as readers say it: "March 2024". */
+  date: z.string(),
   title: z.string(),
+  /** False when the copy has no headline and the title is Backstory's description. */
+  titleInSource: z.boolean(),
   /** The cited words, or the whole sentence for source sentences. */
   text: z.string(),
+  /** For a garbled passage of a machine-translated copy: what it appears to mean. */
+  garbled: z.optional(z.string()),
   ref: sentenceRefSchema,
 });
 export type CardSource = z.infer<typeof sourceSchema>;
@@ -25,16 +36,20 @@ export const cardDataSchema = z.strictObject({
   description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
   /** The best 2–3 sentences about the entity, from different articles where possible. */
   sources: z.array(sourceSchema),
-  /** Figures or names on which the articles disagree. */
+  /** Figures, accounts or spellings on which the articles differ. */
   claims: z.array(
     z.strictObject({
+      kind: claimKindSchema,
       subject: z.string(),
+      note: z.optional(z.string()),
       versions: z.array(z.strictObject({ value: z.string(), sources: z.array(sourceSchema) })),
     }),
   ),
   related: z.array(z.strictObject({ id: z.string(), name: z.string(), category: categorySchema })),
   mentionCount: z.int().check(z.nonnegative()),
   articleCount: z.int().check(z.nonnegative()),
+  /** When the articles behind the card were written: "January–March 2024". */
+  writtenIn: z.string(),
 });
 export type CardData = z.infer<typeof cardDataSchema>;
 
@@ -53,36 +68,56 @@ export function sentenceText(kb: KnowledgeBase, ref: SentenceRef): string {
   return block && span ? block.text.slice(span[0], span[1]) : '';
 }
 
+/** "March 2024", or "January–March 2024" when the dates span months of one year. */
+export function dateRange(dates: readonly string[]): string {
+  const sorted = [...new Set(dates)].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return '';
+  if (first === last) return formatDate(first);
+  const [from, to] = [formatDate(first), formatDate(last)];
+  return first.slice(0, 4) === last.slice(0, 4) ? `${from.split(' ')[0]}–${to}` : `${from}–${to}`;
+}
+
 /** The card view-model for `id`, or undefined when the KB has no such entity. */
 export function toCardData(kb: KnowledgeBase, id: string): CardData | undefined {
   const entity = kb.entities.find((e) => e.id === id);
   if (!entity) return undefined;
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const source = (ref: SentenceRef, text: string): CardSource => {
+  const cited = new Set<string>(Object.keys(entity.mentionsByArticle));
+  const source = (ref: SentenceRef, text: string, garbled: string | undefined): CardSource => {
     const a = articles.get(ref.article);
+    cited.add(ref.article);
+    const credit = a ? creditFor(a, ref.block) : undefined;
     return {
-      outlet: a?.outlet ?? ref.article,
+      credit: credit?.credit ?? ref.article,
+      kind: credit?.kind ?? 'news report',
+      date: a ? formatDate(a.date) : '',
       title: a?.title ?? '',
+      titleInSource: a?.titleInSource ?? false,
       text,
+      ...(garbled === undefined ? {} : { garbled }),
       ref: { article: ref.article, block: ref.block, sentence: ref.sentence },
     };
   };
   const byId = new Map(kb.entities.map((e) => [e.id, e]));
-  return {
+  const card: Omit<CardData, 'writtenIn'> = {
     id: entity.id,
     name: entity.name,
     category: entity.category,
     aliases: entity.aliases,
     description: entity.description.map((d) => ({
       text: d.text,
-      cite: source(d.cite, d.cite.quote),
+      cite: source(d.cite, d.cite.quote, d.cite.garbled),
     })),
-    sources: entity.sources.map((ref) => source(ref, sentenceText(kb, ref))),
+    sources: entity.sources.map((ref) => source(ref, sentenceText(kb, ref), ref.garbled)),
     claims: entity.claims.map((c) => ({
+      kind: c.kind,
       subject: c.subject,
+      ...(c.note === undefined ? {} : { note: c.note }),
       versions: c.versions.map((v) => ({
         value: v.value,
-        sources: v.cites.map((cite) => source(cite, cite.quote)),
+        sources: v.cites.map((cite) => source(cite, cite.quote, cite.garbled)),
       })),
     })),
     related: entity.related.flatMap((r) => {
@@ -92,4 +127,9 @@ export function toCardData(kb: KnowledgeBase, id: string): CardData | undefined 
     mentionCount: entity.mentionCount,
     articleCount: Object.keys(entity.mentionsByArticle).length,
   };
+  const dates = [...cited].flatMap((a) => {
+    const date = articles.get(a)?.date;
+    return date ? [date] : [];
+  });
+  return { ...card, writtenIn: dateRange(dates) };
 }
