@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../lib/text/normalize';
-import { runBuild } from './kb-files';
+import { cardsOf, runBuild } from './kb-files';
 
 const result = await runBuild();
 const { kb } = result;
@@ -61,14 +61,87 @@ describe('the knowledge base built from the real corpus and catalog', () => {
   it.each([
     ['moscow-death-toll', ['115', 'At least 139', 'At least 140']],
     ['kerman-death-toll', ['90', '91', '94', '100']],
-    ['kabul-airport-death-toll', ['More than 170', 'Nearly 200']],
-    ['isis-k-strength', ['4,000–6,000', 'More than 6,500']],
-    ['kurilla-first-name', ['Eric', 'Michael']],
-    ['beslan-death-toll', ['334, including 186 children', 'Nearly 350']],
+    [
+      'kabul-airport-death-toll',
+      [
+        'More than 170, among them 13 US military personnel',
+        'Nearly 200, including 13 US soldiers',
+      ],
+    ],
+    ['beslan-death-toll', ['334, including 186 children', 'Nearly 350, many of them children']],
+    ['kurilla-name-spelling', ['Eric Kurilla', 'Michael Kurilla']],
+    ['amira-jadoon-academic-rank', ['Associate professor', 'Assistant professor']],
   ])('records the disagreement %s', (id, values) => {
     const claim = kb.entities.flatMap((e) => e.claims).find((c) => c.id === id);
     expect(claim, id).toBeDefined();
     expect(claim!.versions.map((v) => v.value)).toEqual(values);
+  });
+
+  it('records every disagreement of the expert review (kb-review.md §3.1)', () => {
+    const ids = kb.entities.flatMap((e) => e.claims.map((c) => c.id));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'moscow-death-toll',
+        'isis-k-combined-toll-2024',
+        'kerman-death-toll',
+        'kerman-moscow-interval',
+        'kerman-bombings-site',
+        'moscow-attack-isis-k-attribution',
+        'moscow-attack-russian-attribution',
+        'moscow-attack-us-warning',
+        'isis-k-strength',
+        'kabul-airport-death-toll',
+        'beslan-death-toll',
+        'russian-embassy-kabul-death-toll',
+        'russian-embassy-kabul-method',
+        'kurilla-name-spelling',
+        'kurilla-warning-wording',
+        'amira-jadoon-academic-rank',
+        'amira-jadoon-book',
+        'rita-katz-title',
+        'qassem-soleimani-title',
+        'moscow-synagogue-plot-planners',
+        'moscow-attack-location',
+      ]),
+    );
+  });
+
+  it('frames a misspelling as a spelling note, not a dispute', () => {
+    const kurilla = kb.entities.find((e) => e.id === 'kurilla')!;
+    expect(kurilla.name).toBe('Michael Erik Kurilla');
+    expect(kurilla.claims.find((c) => c.id === 'kurilla-name-spelling')?.kind).toBe('spelling');
+  });
+
+  it('credits the Al Jazeera part of the Arab News compilation to Al Jazeera on every card', () => {
+    const cards = cardsOf(kb);
+    const credits = cards.flatMap((c) => [
+      ...c.description.map((d) => d.cite),
+      ...c.sources,
+      ...c.claims.flatMap((cl) => cl.versions.flatMap((v) => v.sources)),
+    ]);
+    const fromSection = credits.filter(
+      (s) => s.ref.article === 'arab-news-crosshairs' && s.credit !== 'Arab News',
+    );
+    expect(fromSection.length).toBeGreaterThan(40);
+    for (const s of fromSection) expect(s.credit, s.text).toBe('Al Jazeera, via Arab News');
+    const quoted = credits.find((s) => s.text.includes('Jadoon told Al Jazeera'));
+    expect(quoted?.credit).toBe('Al Jazeera, via Arab News');
+  });
+
+  it('says when a card cites the machine-translated repost, and marks its garbled passages', () => {
+    const cards = cardsOf(kb);
+    const cnn = cards.flatMap((c) => [...c.description.map((d) => d.cite), ...c.sources]);
+    for (const s of cnn.filter((s) => s.ref.article === 'cnn-isis-k'))
+      expect(s.credit).toBe('CNN, via a machine-translated repost');
+    const china = cnn.filter((s) => s.text.includes('China is effectively merging'));
+    for (const s of china) expect(s.garbled, s.text).toBeDefined();
+  });
+
+  it('shows a garbled source sentence only on cards that have no clean one', () => {
+    for (const e of kb.entities) {
+      const garbled = e.sources.filter((s) => s.garbled !== undefined);
+      if (garbled.length > 0) expect(e.sources, e.id).toHaveLength(1);
+    }
   });
 
   it('is deterministic', async () => {

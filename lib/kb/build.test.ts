@@ -12,6 +12,10 @@ const article: Article = {
   authors: [],
   date: '2024-03',
   dateBasis: 'test data',
+  kind: 'news report',
+  sections: [],
+  notForSources: [],
+  garbled: [],
   blocks: parseBlocks(
     'Sanaullah Ghafari became the group’s leader in 2020. Ghafari remains an effective leader.\n\n' +
       'ISIS-K carried out the Crocus City Hall attack in Moscow, killing 139 people, officials said.\n\n' +
@@ -49,10 +53,46 @@ const moscow = {
   description: [{ text: 'Where the attack happened.', cite: cite('attack in Moscow') }],
 };
 
-function build(files: Record<string, unknown>) {
+function build(files: Record<string, unknown>, articles: Article[] = [article]) {
   const catalog: CatalogInput[] = Object.entries(files).map(([file, data]) => ({ file, data }));
-  return buildKnowledgeBase([article], catalog);
+  return buildKnowledgeBase(articles, catalog);
 }
+
+/** A compilation: the outlet's own report, then a section another outlet wrote. */
+const compilation: Article = {
+  ...article,
+  id: 'compilation',
+  outlet: 'Arab News',
+  sections: [{ startsAt: 'Why Moscow?', outlet: 'Al Jazeera', kind: 'news report' }],
+  blocks: parseBlocks(
+    'ISIS-K carried out the Crocus City Hall attack in Moscow, analysts told Arab News.\n\n' +
+      '## Why Moscow?\n\n' +
+      'Moscow is a target, Sanaullah Ghafari’s group says, analysts told Al Jazeera.\n',
+  ),
+};
+
+const column: Article = {
+  ...article,
+  id: 'column',
+  kind: 'opinion column',
+  authors: ['Baria Alamuddin'],
+  blocks: parseBlocks('Moscow failed to act on the warning, which was a disgrace.\n'),
+};
+
+const repost: Article = {
+  ...article,
+  id: 'repost',
+  garbled: [{ text: 'the center is resilient', means: 'ISIS-K is resilient' }],
+  blocks: parseBlocks(
+    'An analysis found that the center is resilient in Moscow, it said.\n\n' +
+      'Moscow is cold in winter and the people of the city are used to it.\n',
+  ),
+};
+
+const withClause = (text: string, articleId: string, quote: string, extra = {}) => ({
+  ...moscow,
+  description: [{ text, cite: { article: articleId, quote, ...extra } }],
+});
 
 describe('buildKnowledgeBase', () => {
   it('builds a valid catalog without errors', () => {
@@ -153,6 +193,7 @@ describe('buildKnowledgeBase', () => {
     const claim = {
       id: 'moscow-death-toll',
       entity: 'isis-k',
+      kind: 'figures',
       subject: 'Death toll',
       versions: [
         { value: '139', cites: [cite('killing 139 people')] },
@@ -174,6 +215,7 @@ describe('buildKnowledgeBase', () => {
     const claim = {
       id: 'toll',
       entity: 'nobody',
+      kind: 'figures',
       subject: 'Toll',
       versions: [
         { value: '1', cites: [cite('killing 139 people')] },
@@ -183,5 +225,136 @@ describe('buildKnowledgeBase', () => {
     expect(build({ 'a.json': { entities: [moscow], claims: [claim] } }).errors).toEqual([
       'a.json: claim "toll": unknown entity "nobody"',
     ]);
+  });
+
+  it('fails when a clause states a figure its quote does not contain', () => {
+    const bad = withClause('Where 140 people died.', 'test-article', 'attack in Moscow');
+    expect(build({ 'a.json': { entities: [bad] } }).errors).toEqual([
+      'a.json: entity "moscow" description clause 1 (article "test-article"): states “140”, which the cited quote does not contain',
+    ]);
+  });
+
+  it('allows the article’s year and the year before as time anchors', () => {
+    const ok = withClause(
+      'Where the attack happened in March 2024.',
+      'test-article',
+      'attack in Moscow',
+    );
+    expect(build({ 'a.json': { entities: [ok] } }).errors).toEqual([]);
+  });
+
+  it('fails when a quote occurs more than once and the citation does not say which', () => {
+    const bad = withClause('A city.', 'test-article', 'officials');
+    expect(build({ 'a.json': { entities: [bad] } }).errors).toEqual([
+      'a.json: entity "moscow" description clause 1: quote occurs 2 times in article "test-article": “officials”; say which with "occurrence": 1–2',
+    ]);
+    const second = withClause('A city.', 'test-article', 'officials', { occurrence: 2 });
+    const { errors, kb } = build({ 'a.json': { entities: [second] } });
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.description[0]!.cite).toMatchObject({ block: 2, sentence: 0 });
+  });
+
+  it('fails when a clause credits the compiling outlet for a section another outlet wrote', () => {
+    const bad = withClause(
+      'A target, analysts told Arab News.',
+      'compilation',
+      'Moscow is a target',
+    );
+    expect(build({ 'a.json': { entities: [bad] } }, [compilation]).errors).toEqual([
+      'a.json: entity "moscow" description clause 1 (article "compilation"): credits Arab News, but the cited passage is Al Jazeera\'s (Al Jazeera, via Arab News)',
+    ]);
+    const good = withClause(
+      'A target, analysts told Al Jazeera.',
+      'compilation',
+      'Moscow is a target',
+    );
+    expect(build({ 'a.json': { entities: [good] } }, [compilation]).errors).toEqual([]);
+  });
+
+  it('fails when a section starts at a heading the article does not have', () => {
+    const broken = {
+      ...compilation,
+      sections: [{ ...compilation.sections[0]!, startsAt: 'Nope' }],
+    };
+    const ok = withClause('A city.', 'compilation', 'attack in Moscow');
+    expect(build({ 'a.json': { entities: [ok] } }, [broken]).errors).toContain(
+      'assets/corpus/articles.json: article "compilation": section 1 starts at heading “Nope”, which the article does not have',
+    );
+  });
+
+  it('fails when a clause drawn from an opinion column does not name its author', () => {
+    const bad = withClause(
+      'A city that failed to act on a warning.',
+      'column',
+      'failed to act on the warning',
+    );
+    expect(build({ 'a.json': { entities: [bad] } }, [column]).errors).toEqual([
+      'a.json: entity "moscow" description clause 1 (article "column"): cites an opinion column (Test Outlet) without attributing it to Alamuddin in the text',
+    ]);
+    const good = {
+      ...moscow,
+      description: [
+        {
+          text: 'A city that, Alamuddin argues,',
+          cite: { article: 'column', quote: 'Moscow failed' },
+        },
+        {
+          text: 'failed to act on a warning.',
+          cite: { article: 'column', quote: 'to act on the warning' },
+        },
+      ],
+    };
+    expect(build({ 'a.json': { entities: [good] } }, [column]).errors).toEqual([]);
+  });
+
+  it('fails when a citation quotes a garbled passage without saying so', () => {
+    const bad = withClause(
+      'Where an analysis was made.',
+      'repost',
+      'the center is resilient in Moscow',
+    );
+    expect(build({ 'a.json': { entities: [bad] } }, [repost]).errors).toEqual([
+      'a.json: entity "moscow" description clause 1: quotes a garbled passage of "repost" (“the center is resilient in Moscow”); cite a clean passage, or mark the citation "garbled": true and say what the copy appears to mean',
+    ]);
+    const marked = withClause(
+      'Where the repost appears to place an analysis.',
+      'repost',
+      'the center is resilient in Moscow',
+      { garbled: true },
+    );
+    const { errors, kb } = build({ 'a.json': { entities: [marked] } }, [repost]);
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.description[0]!.cite.garbled).toBe('ISIS-K is resilient');
+  });
+
+  it('fails when a citation is marked garbled but quotes a clean passage', () => {
+    const bad = withClause('A cold city.', 'repost', 'Moscow is cold in winter', { garbled: true });
+    expect(build({ 'a.json': { entities: [bad] } }, [repost]).errors).toEqual([
+      'a.json: entity "moscow" description clause 1: is marked garbled, but “Moscow is cold in winter” overlaps no garbled passage',
+    ]);
+  });
+
+  it('prefers a clean source sentence to a garbled one, and marks a garbled one it must use', () => {
+    const ok = withClause('A cold city.', 'repost', 'Moscow is cold in winter');
+    const { kb } = build({ 'a.json': { entities: [ok] } }, [repost]);
+    expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 1, sentence: 0 }]);
+    const onlyGarbled = { ...repost, blocks: repost.blocks.slice(0, 1) };
+    const only = withClause('A city.', 'repost', 'An analysis found');
+    const built = build({ 'a.json': { entities: [only] } }, [onlyGarbled]);
+    expect(built.errors).toEqual([]);
+    expect(built.kb.entities[0]!.sources).toEqual([
+      { article: 'repost', block: 0, sentence: 0, garbled: 'ISIS-K is resilient' },
+    ]);
+  });
+
+  it('picks a passage listed as not for sources only when there is nothing else', () => {
+    const excluded = { ...repost, garbled: [], notForSources: ['Moscow is cold in winter'] };
+    const ok = withClause('A city.', 'repost', 'An analysis found');
+    const { kb } = build({ 'a.json': { entities: [ok] } }, [excluded]);
+    expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 0, sentence: 0 }]);
+    const alone = { ...excluded, blocks: excluded.blocks.slice(1) };
+    const cold = withClause('A cold city.', 'repost', 'Moscow is cold in winter');
+    const built = build({ 'a.json': { entities: [cold] } }, [alone]);
+    expect(built.kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 0, sentence: 0 }]);
   });
 });

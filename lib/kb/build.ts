@@ -174,6 +174,7 @@ export function buildKnowledgeBase(
     for (const passage of article.garbled) {
       const span = pickOccurrence(
         `${where}: garbled passage`,
+        article.id,
         findQuote(article, passage.text),
         passage.text,
         passage.occurrence,
@@ -186,6 +187,7 @@ export function buildKnowledgeBase(
       article.notForSources.flatMap((text) => {
         const span = pickOccurrence(
           `${where}: passage not for sources`,
+          article.id,
           findQuote(article, text),
           text,
           undefined,
@@ -197,23 +199,27 @@ export function buildKnowledgeBase(
 
   function pickOccurrence(
     where: string,
+    article: string,
     found: QuoteSpan[],
     quote: string,
     occurrence: number | undefined,
   ): QuoteSpan | undefined {
     if (found.length === 0) {
-      errors.push(`${where}: not found: “${quote}”`);
+      errors.push(`${where}: quote not found in article "${article}": “${quote}”`);
       return undefined;
     }
     if (occurrence === undefined && found.length > 1) {
       errors.push(
-        `${where}: “${quote}” occurs ${found.length} times; say which with "occurrence": 1–${found.length}`,
+        `${where}: quote occurs ${found.length} times in article "${article}": “${quote}”; say which with "occurrence": 1–${found.length}`,
       );
       return undefined;
     }
     const span = found[(occurrence ?? 1) - 1];
-    if (!span)
-      errors.push(`${where}: “${quote}” occurs only ${found.length} time(s), not ${occurrence}`);
+    if (!span) {
+      errors.push(
+        `${where}: quote occurs only ${found.length} time(s) in article "${article}", not ${occurrence}: “${quote}”`,
+      );
+    }
     return span;
   }
 
@@ -240,7 +246,8 @@ export function buildKnowledgeBase(
       return undefined;
     }
     const span = pickOccurrence(
-      `${where}: quote in article "${cite.article}"`,
+      where,
+      article.id,
       findQuote(article, cite.quote),
       cite.quote,
       cite.occurrence,

@@ -10,6 +10,7 @@ const article = {
   authors: [],
   date: '2024-03',
   dateBasis: 'test data',
+  kind: 'news report',
   blocks: [{ kind: 'paragraph', text: 'One.', sentences: [[0, 4]] }],
 };
 

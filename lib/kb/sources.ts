@@ -21,6 +21,8 @@ const DANGLING_OPENER =
   /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
 
 interface Candidate extends SourceRef {
+  /** Garbled or not for sources: used only when the entity has nothing else. */
+  fallback: boolean;
   text: string;
   score: number;
   order: number;
@@ -71,8 +73,8 @@ function overlapping(
 /**
  * The 2–3 sentences that best introduce an entity: informative, standalone,
  * from different articles where possible, never near-duplicates of each other.
- * A garbled sentence is used only when the entity has no clean one, and is marked;
- * passages listed as not for sources (an author's bio, a quoted call to violence) never are.
+ * A garbled sentence (marked as such) and a passage listed as not for sources (an
+ * author's bio, a quoted call to violence) are used only when the entity has nothing else.
  */
 export function pickSourceSentences(
   entity: string,
@@ -91,7 +93,7 @@ export function pickSourceSentences(
     const block = found?.article.blocks[m.block];
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
-    if (overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1])) continue;
+    const excluded = overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1]);
     const garbled = overlapping(garbledByArticle.get(m.article), m.block, span[0], span[1]);
     const text = block.text.slice(span[0], span[1]);
     const short = text.split(/\s+/).length < MIN_WORDS;
@@ -108,6 +110,7 @@ export function pickSourceSentences(
         block: m.block,
         sentence: m.sentence,
         ...(garbled?.means ? { garbled: garbled.means } : {}),
+        fallback: excluded !== undefined || garbled !== undefined,
         text,
         score: s,
         order: found.index * 1e6 + m.block * 1e3 + m.sentence,
@@ -116,7 +119,7 @@ export function pickSourceSentences(
   }
 
   const all = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
-  const clean = all.filter((c) => c.garbled === undefined);
+  const clean = all.filter((c) => !c.fallback);
   const ranked = clean.length > 0 ? clean : all.slice(0, 1);
   const picked: Candidate[] = [];
   const pickedTokens: Set<string>[] = [];

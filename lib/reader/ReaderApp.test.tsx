@@ -19,6 +19,10 @@ const article = (
   authors: ['Baria Alamuddin'],
   date: '2024-03',
   dateBasis: 'Calls the attack “last week”.',
+  kind: 'news report',
+  sections: [],
+  notForSources: [],
+  garbled: [],
   ...meta,
   blocks: parseBlocks(text).map((b) => ({ ...b, sentences: b.sentences.map(([s, e]) => [s, e]) })),
 });

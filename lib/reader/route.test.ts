@@ -12,6 +12,10 @@ const article = (id: string, text: string): KbArticle => ({
   authors: [],
   date: '2024-03',
   dateBasis: 'test data',
+  kind: 'news report',
+  sections: [],
+  notForSources: [],
+  garbled: [],
   blocks: parseBlocks(text).map((b) => ({ ...b, sentences: b.sentences.map(([s, e]) => [s, e]) })),
 });
 

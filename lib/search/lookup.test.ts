@@ -56,8 +56,8 @@ describe('lookup against the bundled knowledge base', () => {
   });
 
   it('searches descriptions too, below names and aliases', () => {
-    // Only the venue's description mentions concertgoers.
-    expect(ids('concertgoers')).toEqual(['crocus-city-hall']);
+    // Only the venue's and the attack's descriptions mention concertgoers.
+    expect(ids('concertgoers')).toEqual(['crocus-city-hall', 'crocus-city-hall-attack']);
     // The town's name, then an alias of the attack, then the venue described as in Krasnogorsk.
     expect(ids('Krasnogorsk').slice(0, 3)).toEqual([
       'krasnogorsk',

@@ -13,7 +13,17 @@ const source = (
   text: string,
   outlet = 'CNN',
   title = 'ISIS-K’s reach',
-): CardSource => ({ outlet, title, text, ref: { article, block, sentence } });
+  extra: Partial<CardSource> = {},
+): CardSource => ({
+  credit: outlet,
+  kind: 'news report',
+  date: 'March 2024',
+  title,
+  titleInSource: true,
+  text,
+  ref: { article, block, sentence },
+  ...extra,
+});
 
 const isisK: CardData = {
   id: 'isis-k',
@@ -47,6 +57,7 @@ const isisK: CardData = {
   ],
   claims: [
     {
+      kind: 'figures',
       subject: 'Fighters',
       versions: [
         { value: '4,000–6,000', sources: [source('cnn', 4, 0, 'between 4,000 and 6,000')] },
@@ -63,6 +74,7 @@ const isisK: CardData = {
   ],
   mentionCount: 86,
   articleCount: 5,
+  writtenIn: 'January–March 2024',
 };
 
 const zelin: CardData = {
@@ -78,6 +90,7 @@ const zelin: CardData = {
   related: [],
   mentionCount: 1,
   articleCount: 1,
+  writtenIn: 'March 2024',
 };
 
 let container: HTMLElement;
@@ -173,8 +186,12 @@ describe('EntityCard', () => {
     expect(items[0]?.querySelector('blockquote')?.textContent).toBe(
       'Daesh-K claimed the attack on Crocus City Hall.',
     );
-    expect(items[0]?.querySelector('figcaption')?.textContent).toBe('Arab News, Crosshairs');
-    expect(items[1]?.querySelector('figcaption')?.textContent).toBe('CNN, ISIS-K’s reach');
+    expect(items[0]?.querySelector('figcaption')?.textContent).toBe(
+      'Arab News · news report · March 2024, Crosshairs',
+    );
+    expect(items[1]?.querySelector('figcaption')?.textContent).toBe(
+      'CNN · news report · March 2024, ISIS-K’s reach',
+    );
   });
 
   it('opens the right sentence from "Read in source"', () => {
@@ -198,6 +215,67 @@ describe('EntityCard', () => {
     const wapo = differ && buttons(differ, 'WaPo')[0];
     act(() => wapo?.click());
     expect(onOpenSource).toHaveBeenCalledWith({ article: 'wapo', block: 22, sentence: 0 });
+  });
+
+  it('shows each version with its outlet, date and exact words', () => {
+    const differ = section(show().card, 'Sources differ');
+    expect(differ?.textContent).toContain('Sources give different figures');
+    expect(differ?.textContent).toContain('WaPo March 2024: more than 6,500');
+  });
+
+  it('shows a spelling difference as a note, not a dispute', () => {
+    const spelling: CardData = {
+      ...zelin,
+      claims: [
+        {
+          kind: 'spelling',
+          subject: 'Name as written',
+          note: 'CNN’s “Eric” is a misspelling of Erik.',
+          versions: [
+            { value: 'Eric Kurilla', sources: [source('cnn', 3, 2, 'Gen. Eric Kurilla')] },
+            { value: 'Michael Kurilla', sources: [source('arab', 8, 0, 'Gen. Michael Kurilla')] },
+          ],
+        },
+      ],
+    };
+    const { card } = show({ data: spelling });
+    expect(section(card, 'Sources differ')).toBeUndefined();
+    const note = section(card, 'Spelling note');
+    expect(note?.textContent).toContain('CNN’s “Eric” is a misspelling of Erik.');
+    expect(note?.textContent).not.toContain('Sources give different');
+  });
+
+  it('never shows a garbled passage as a clean quote', () => {
+    const garbled: CardData = {
+      ...zelin,
+      sources: [
+        source('cnn', 5, 0, 'found that the center is a “resilient organization”', 'CNN', 'x', {
+          garbled: 'that ISIS-K is a resilient organization',
+        }),
+      ],
+    };
+    const quote = show({ data: garbled }).card.querySelector('.bs-source');
+    expect(quote?.querySelector('.bs-garbled-note')?.textContent).toContain('Garbled');
+    expect(quote?.querySelector('.bs-garbled-meaning')?.textContent).toBe(
+      'that ISIS-K is a resilient organization',
+    );
+    expect(quote?.querySelector('blockquote')?.classList.contains('bs-garbled')).toBe(true);
+  });
+
+  it('does not present a title Backstory supplied as the article’s own', () => {
+    const supplied: CardData = {
+      ...zelin,
+      sources: [
+        source('cnn', 1, 0, 'A sentence.', 'CNN, via a machine-translated repost', 'Our title', {
+          titleInSource: false,
+        }),
+      ],
+    };
+    const caption = show({ data: supplied }).card.querySelector('figcaption');
+    expect(caption?.textContent).toBe(
+      'CNN, via a machine-translated repost · news report · March 2024',
+    );
+    expect(caption?.querySelector('cite')).toBeNull();
   });
 
   it('has no "Sources differ" section when the sources agree', () => {
@@ -238,10 +316,10 @@ describe('EntityCard', () => {
 
   it('counts mentions in the footer', () => {
     expect(show().card.querySelector('footer')?.textContent).toBe(
-      'Mentioned 86 times in 5 articles',
+      'Mentioned 86 times in 5 articles, written January–March 2024',
     );
     expect(show({ data: zelin }).card.querySelector('footer')?.textContent).toBe(
-      'Mentioned once in 1 article',
+      'Mentioned once in 1 article, written March 2024',
     );
   });
 

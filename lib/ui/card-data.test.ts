@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
 import type { KnowledgeBase } from '../kb/schema';
-import { cardDataSchema, toCardData } from './card-data';
+import { cardDataSchema, dateRange, toCardData } from './card-data';
 
 const kb: KnowledgeBase = {
   articles: [
@@ -9,13 +9,18 @@ const kb: KnowledgeBase = {
       id: 'a1',
       seed: 'a1.txt',
       outlet: 'CNN',
+      via: 'a machine-translated repost',
       title: 'ISIS-K’s reach',
       titleInSource: false,
       authors: [],
       date: '2024-03',
       dateBasis: 'test',
+      kind: 'news report',
+      sections: [{ startsAt: 'Another view', outlet: 'Al Jazeera', kind: 'analysis' }],
+      notForSources: [],
+      garbled: [],
       blocks: parseBlocks(
-        'Sanaullah Ghafari became the group’s leader in 2020. ISIS-K grew.\n',
+        'Sanaullah Ghafari became the group’s leader in 2020. ISIS-K grew.\n\n## Another view\n\nGhafari leads ISIS-K.\n',
       ).map((b) => ({
         ...b,
         sentences: b.sentences.map(([s, e]) => [s, e] as [number, number]),
@@ -39,7 +44,10 @@ const kb: KnowledgeBase = {
           },
         },
       ],
-      sources: [{ article: 'a1', block: 0, sentence: 0 }],
+      sources: [
+        { article: 'a1', block: 0, sentence: 0 },
+        { article: 'a1', block: 2, sentence: 0, garbled: 'that Ghafari leads the group' },
+      ],
       related: [
         { id: 'isis-k', weight: 2 },
         { id: 'gone', weight: 1 },
@@ -71,13 +79,28 @@ describe('toCardData', () => {
     const card = toCardData(kb, 'sanaullah-ghafari')!;
     expect(cardDataSchema.safeParse(card).success).toBe(true);
     expect(card.description[0]!.cite).toEqual({
-      outlet: 'CNN',
+      credit: 'CNN, via a machine-translated repost',
+      kind: 'news report',
+      date: 'March 2024',
       title: 'ISIS-K’s reach',
+      titleInSource: false,
       text: 'became the group’s leader in 2020',
       ref: { article: 'a1', block: 0, sentence: 0 },
     });
     expect(card.sources[0]!.text).toBe('Sanaullah Ghafari became the group’s leader in 2020.');
     expect(card.articleCount).toBe(1);
+  });
+
+  it('credits a section to its own outlet and carries the garbled flag', () => {
+    const card = toCardData(kb, 'sanaullah-ghafari')!;
+    expect(card.sources[1]).toMatchObject({
+      credit: 'Al Jazeera, via CNN',
+      kind: 'analysis',
+      text: 'Ghafari leads ISIS-K.',
+      garbled: 'that Ghafari leads the group',
+    });
+    expect(card.sources[0]!.garbled).toBeUndefined();
+    expect(card.writtenIn).toBe('March 2024');
   });
 
   it('lists only related entities that exist, with their names', () => {
@@ -88,5 +111,14 @@ describe('toCardData', () => {
 
   it('returns undefined for an unknown entity', () => {
     expect(toCardData(kb, 'nobody')).toBeUndefined();
+  });
+});
+
+describe('dateRange', () => {
+  it('names one month, a range within a year, or a range across years', () => {
+    expect(dateRange(['2024-03', '2024-03'])).toBe('March 2024');
+    expect(dateRange(['2024-03', '2024-01'])).toBe('January–March 2024');
+    expect(dateRange(['2023-12', '2024-03'])).toBe('December 2023–March 2024');
+    expect(dateRange([])).toBe('');
   });
 });
