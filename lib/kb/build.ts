@@ -429,6 +429,15 @@ export function buildKnowledgeBase(
           ...b,
           sentences: b.sentences.map(([s, t]) => [s, t] as [number, number]),
         })),
+        garbledSentences: garbledByArticle
+          .get(a.id)!
+          .flatMap((g) =>
+            a.blocks[g.block]!.sentences.flatMap(([start, end], sentence) =>
+              start < g.end && g.start < end
+                ? [{ article: a.id, block: g.block, sentence, means: g.means }]
+                : [],
+            ),
+          ),
       })),
       entities: kbEntities,
       mentions: kbMentions,

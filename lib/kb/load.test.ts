@@ -11,6 +11,7 @@ const article = {
   date: '2024-03',
   dateBasis: 'test data',
   kind: 'news report',
+  garbledSentences: [],
   blocks: [{ kind: 'paragraph', text: 'One.', sentences: [[0, 4]] }],
 };
 

@@ -99,6 +99,8 @@ export const kbArticleSchema = z.extend(articleMetaSchema, {
       sentences: z.array(z.tuple([index, index])),
     }),
   ),
+  /** Sentences that overlap a garbled passage, and what it appears to mean (for the reader). */
+  garbledSentences: z.array(z.extend(sentenceRefSchema, { means: z.string() })),
 });
 export type KbArticle = z.infer<typeof kbArticleSchema>;
 

@@ -23,6 +23,7 @@ const article = (
   sections: [],
   notForSources: [],
   garbled: [],
+  garbledSentences: [],
   ...meta,
   blocks: parseBlocks(text).map((b) => ({ ...b, sentences: b.sentences.map(([s, e]) => [s, e]) })),
 });
@@ -33,7 +34,13 @@ const kb: KnowledgeBase = {
     article(
       'reach',
       'ISIS-K grew in Afghanistan.\n\n## How it recruits\n\nIt recruits online. It pays well.',
-      { outlet: 'CNN', via: 'a machine-translated repost', titleInSource: false, authors: [] },
+      {
+        outlet: 'CNN',
+        via: 'a machine-translated repost',
+        titleInSource: false,
+        authors: [],
+        garbledSentences: [{ article: 'reach', block: 2, sentence: 1, means: 'It is paid well.' }],
+      },
     ),
   ],
   entities: [],
@@ -110,6 +117,17 @@ describe('mountReader', () => {
     expect(text.querySelector('[data-block="1"][data-sentence="0"]')?.textContent).toBe(
       'How it recruits',
     );
+  });
+
+  it('marks a garbled sentence and says what it appears to mean, without changing the text', () => {
+    const text = mount('#article=reach');
+    const garbled = text.querySelector('[data-block="2"][data-sentence="1"]');
+    expect(garbled?.classList.contains('garbled')).toBe(true);
+    expect(garbled?.getAttribute('title')).toBe(
+      'Garbled in the machine translation; it appears to mean: It is paid well.',
+    );
+    expect(garbled?.textContent).toBe('It pays well.');
+    expect(text.querySelectorAll('.garbled')).toHaveLength(1);
   });
 
   it('opens at the linked sentence, centred, highlighted and focused', () => {

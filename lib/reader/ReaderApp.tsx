@@ -73,12 +73,21 @@ function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>
         const sentences = sentenceSegments(block).map((segment, i) => {
           if (segment.sentence === undefined) return segment.text;
           const isTarget = target?.block === b && target.sentence === segment.sentence;
+          const garbled = article.garbledSentences.find(
+            (g) => g.block === b && g.sentence === segment.sentence,
+          );
+          const classes = [isTarget && 'target', garbled && 'garbled'].filter(Boolean).join(' ');
           return (
             <span
               key={i}
               data-block={b}
               data-sentence={segment.sentence}
-              class={isTarget ? 'target' : undefined}
+              class={classes || undefined}
+              title={
+                garbled
+                  ? `Garbled in the machine translation; it appears to mean: ${garbled.means}`
+                  : undefined
+              }
               aria-current={isTarget ? 'true' : undefined}
               tabIndex={isTarget ? -1 : undefined}
             >

@@ -16,6 +16,7 @@ const article = (id: string, text: string): KbArticle => ({
   sections: [],
   notForSources: [],
   garbled: [],
+  garbledSentences: [],
   blocks: parseBlocks(text).map((b) => ({ ...b, sentences: b.sentences.map(([s, e]) => [s, e]) })),
 });
 

@@ -19,6 +19,7 @@ const kb: KnowledgeBase = {
       sections: [{ startsAt: 'Another view', outlet: 'Al Jazeera', kind: 'analysis' }],
       notForSources: [],
       garbled: [],
+      garbledSentences: [],
       blocks: parseBlocks(
         'Sanaullah Ghafari became the group’s leader in 2020. ISIS-K grew.\n\n## Another view\n\nGhafari leads ISIS-K.\n',
       ).map((b) => ({
