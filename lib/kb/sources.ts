@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/schema';
 import type { Mention } from '../match/matcher';
+import { creditFor } from './credit';
 import type { SourceRef } from './schema';
 
 /** A span of a block's text: a garbled passage, or one never used as a source. */
@@ -17,6 +18,8 @@ const MIN_WORDS = 8;
 /** Token overlap above which two sentences say the same thing. */
 const NEAR_DUPLICATE = 0.4;
 /** Openers that need the previous sentence to make sense. */
+/** Reporting introduces an entity better than a columnist's view of it. */
+const OPINION_PENALTY = 1;
 const DANGLING_OPENER =
   /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
 
@@ -100,9 +103,11 @@ export function pickSourceSentences(
     const compound =
       /[-‐‑–]$/u.test(block.text.slice(0, m.start)) ||
       /^[-‐‑–]\p{L}/u.test(block.text.slice(m.end));
+    const opinion = creditFor(found.article, m.block).kind === 'opinion column';
     const s =
       score(text, !m.weak, entitiesPerSentence.get(key) ?? 1, m.start - span[0], compound) -
-      (short ? 10 : 0);
+      (short ? 10 : 0) -
+      (opinion ? OPINION_PENALTY : 0);
     const prior = candidates.get(key);
     if (!prior || prior.score < s) {
       candidates.set(key, {
