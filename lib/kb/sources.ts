@@ -24,8 +24,8 @@ const DANGLING_OPENER =
   /^(?:[“"‘']\s*)?(?:it|he|she|they|this|that|these|those|but|and|so|also)\b/i;
 
 interface Candidate extends SourceRef {
-  /** Garbled or not for sources: used only when the entity has nothing else. */
-  fallback: boolean;
+  /** Overlaps a garbled passage: used only when the entity has nothing else. */
+  garbledOnly: boolean;
   text: string;
   score: number;
   order: number;
@@ -76,8 +76,9 @@ function overlapping(
 /**
  * The 2–3 sentences that best introduce an entity: informative, standalone,
  * from different articles where possible, never near-duplicates of each other.
- * A garbled sentence (marked as such) and a passage listed as not for sources (an
- * author's bio, a quoted call to violence) are used only when the entity has nothing else.
+ * A garbled sentence is used only when the entity has no clean one, and is marked; a
+ * passage listed as not for sources (an author's bio, a quoted call to violence) never is,
+ * so an entity named only there has a card without source sentences.
  */
 export function pickSourceSentences(
   entity: string,
@@ -96,7 +97,7 @@ export function pickSourceSentences(
     const block = found?.article.blocks[m.block];
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
-    const excluded = overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1]);
+    if (overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1])) continue;
     const garbled = overlapping(garbledByArticle.get(m.article), m.block, span[0], span[1]);
     const text = block.text.slice(span[0], span[1]);
     const short = text.split(/\s+/).length < MIN_WORDS;
@@ -115,7 +116,7 @@ export function pickSourceSentences(
         block: m.block,
         sentence: m.sentence,
         ...(garbled?.means ? { garbled: garbled.means } : {}),
-        fallback: excluded !== undefined || garbled !== undefined,
+        garbledOnly: garbled !== undefined,
         text,
         score: s,
         order: found.index * 1e6 + m.block * 1e3 + m.sentence,
@@ -124,7 +125,7 @@ export function pickSourceSentences(
   }
 
   const all = [...candidates.values()].sort((a, b) => b.score - a.score || a.order - b.order);
-  const clean = all.filter((c) => !c.fallback);
+  const clean = all.filter((c) => !c.garbledOnly);
   const ranked = clean.length > 0 ? clean : all.slice(0, 1);
   const picked: Candidate[] = [];
   const pickedTokens: Set<string>[] = [];
