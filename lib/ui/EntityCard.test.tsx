@@ -220,7 +220,7 @@ describe('EntityCard', () => {
   it('shows each version with its outlet, date and exact words', () => {
     const differ = section(show().card, 'Sources differ');
     expect(differ?.textContent).toContain('Sources give different figures');
-    expect(differ?.textContent).toContain('WaPo March 2024: more than 6,500');
+    expect(differ?.textContent).toContain('WaPo news report · March 2024: more than 6,500');
   });
 
   it('shows a spelling difference as a note, not a dispute', () => {

@@ -249,7 +249,9 @@ function Claims({
                       >
                         {source.credit}
                       </button>{' '}
-                      <span class="bs-date">{source.date}</span>
+                      <span class="bs-date">
+                        {source.kind} · {source.date}
+                      </span>
                       {': '}
                       <Quoted source={source} block={false} />
                     </li>

@@ -44,7 +44,7 @@ describe('cardLines', () => {
       '  - GARBLED “found that the center is resilient” (appears to mean: that ISIS-K is resilient) (Al Jazeera, via Arab News · news report · March 2024, “Crosshairs”)',
       'Sources differ: Academic rank',
       '  - Assistant professor',
-      '      Al Jazeera, via Arab News, March 2024: “assistant professor”',
+      '      Al Jazeera, via Arab News · news report · March 2024: “assistant professor”',
       'Mentioned 4 times in 2 article(s), written March 2024',
     ]);
   });

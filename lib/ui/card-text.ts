@@ -33,7 +33,8 @@ export function cardLines(card: CardData): string[] {
     if (claim.note) lines.push(`  Note: ${claim.note}`);
     for (const v of claim.versions) {
       lines.push(`  - ${v.value}`);
-      for (const s of v.sources) lines.push(`      ${s.credit}, ${s.date}: ${quoted(s)}`);
+      for (const s of v.sources)
+        lines.push(`      ${s.credit} · ${s.kind} · ${s.date}: ${quoted(s)}`);
     }
   }
   if (card.related.length > 0) lines.push(`Related: ${card.related.map((r) => r.name).join(', ')}`);
