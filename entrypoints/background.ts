@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadKnowledgeBase } from '@/lib/kb/load';
 import { listen, tell } from '@/lib/messaging';
+import { showInReaderTab } from '@/lib/reader/reader-tab';
 import { formatRoute } from '@/lib/reader/route';
 import { createLookup, type Lookup } from '@/lib/search/lookup';
 import { lookUpSelection } from '@/lib/search/selection-lookup';
@@ -11,10 +12,9 @@ const LOOKUP_MENU_ID = 'backstory-lookup';
 export default defineBackground(() => {
   listen({
     getCard: ({ entity }) => toCardData(loadKnowledgeBase(), entity) ?? null,
-    openReader: async ({ ref }) => {
-      await browser.tabs.create({
-        url: browser.runtime.getURL(`/reader.html${formatRoute(ref)}` as `/reader.html`),
-      });
+    openReader: async ({ ref }, sender) => {
+      const reader = browser.runtime.getURL('/reader.html');
+      await showInReaderTab(browser, reader, `${reader}${formatRoute(ref)}`, sender.tab);
       return null;
     },
   });

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import {
   anyRequestSchema,
   messages,
@@ -26,7 +26,10 @@ export async function tell<T extends MessageType>(
 }
 
 type Handlers = {
-  [T in MessageType]?: (request: Request<T>) => Promise<Response<T>> | Response<T>;
+  [T in MessageType]?: (
+    request: Request<T>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Response<T>> | Response<T>;
 };
 
 /**
@@ -34,7 +37,10 @@ type Handlers = {
  * unanswered for another listener (and a malformed request is reported).
  */
 export function listen(handlers: Handlers, signal?: AbortSignal): void {
-  const listener = (message: unknown): Promise<unknown> | undefined => {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<unknown> | undefined => {
     const parsed = anyRequestSchema.safeParse(message);
     if (!parsed.success) {
       if (typeof message === 'object' && message && 'type' in message) {
@@ -43,8 +49,9 @@ export function listen(handlers: Handlers, signal?: AbortSignal): void {
       return undefined;
     }
     const request: AnyRequest = parsed.data;
-    const handler = handlers[request.type] as ((r: AnyRequest) => unknown) | undefined;
-    return handler ? Promise.resolve(handler(request)) : undefined;
+    const handler = handlers[request.type] as
+      ((r: AnyRequest, s: Browser.runtime.MessageSender) => unknown) | undefined;
+    return handler ? Promise.resolve(handler(request, sender)) : undefined;
   };
   browser.runtime.onMessage.addListener(listener);
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));

@@ -2,6 +2,8 @@ import '@/lib/ui/card.css';
 import '@/lib/ui/popover.css';
 import { loadMatcherData } from '@/lib/kb/load';
 import { ask } from '@/lib/messaging';
+import { createLiveRegion } from '@/lib/page/announcer';
+import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
@@ -56,7 +58,10 @@ export default defineContentScript({
         for (const [prop, value] of Object.entries(HOST_STYLE)) {
           ui.shadowHost.style.setProperty(prop, value, 'important');
         }
-        return { host: ui.shadowHost, container: ui.uiContainer, renderer: await renderer };
+        const live = createLiveRegion(document);
+        ui.uiContainer.after(live);
+        followFullscreen(ui.shadowHost, document, ctx.signal);
+        return { host: ui.shadowHost, container: ui.uiContainer, live, renderer: await renderer };
       },
     });
     await controller.start();

@@ -2,6 +2,7 @@ import kbData from '../../generated/kb.json';
 import cardCss from '../../lib/ui/card.css?inline';
 import popoverCss from '../../lib/ui/popover.css?inline';
 import { loadMatcherData, parseKnowledgeBase } from '../../lib/kb/load';
+import { createLiveRegion } from '../../lib/page/announcer';
 import { PageController } from '../../lib/page/controller';
 import { formatRoute } from '../../lib/reader/route';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
@@ -36,9 +37,10 @@ if (root) {
         const style = document.createElement('style');
         style.textContent = cardCss + popoverCss;
         const container = document.createElement('div');
-        shadow.append(style, container);
+        const live = createLiveRegion(document);
+        shadow.append(style, container, live);
         document.body.append(host);
-        return { host, container, renderer: cardRenderer };
+        return { host, container, live, renderer: cardRenderer };
       },
     }).start();
   }

@@ -15,7 +15,10 @@ export const categoryPlurals: Record<Category, string> = {
 export const markingLabels: Record<Marking, { label: string; hint: string }> = {
   first: { label: 'First mention', hint: 'Mark the first mention of each entity on a page.' },
   all: { label: 'Every mention', hint: 'Mark every mention.' },
-  none: { label: 'None', hint: 'Mark nothing; hovering a name still opens its card.' },
+  none: {
+    label: 'None',
+    hint: 'Mark nothing; rest the pointer on a name to reveal it, then click it for its card.',
+  },
 };
 
 export const modifierLabels: Record<ModifierKey, string> = {
@@ -27,7 +30,7 @@ export const modifierLabels: Record<ModifierKey, string> = {
 };
 
 export const themeLabels: Record<Theme, string> = {
-  system: 'Same as the system',
+  system: 'Same as the page (or the system)',
   light: 'Light',
   dark: 'Dark',
 };

@@ -68,6 +68,7 @@ export class PageController {
       openDelay: s.hoverDelayMs,
       modifier: s.modifier,
       theme: s.theme === 'system' ? undefined : s.theme,
+      marking: s.marking,
     };
   }
 

@@ -1,4 +1,6 @@
 import { categories, type Category } from '../catalog/schema';
+import { markVariantOf } from './mark-contrast';
+import type { Rgb } from './page-theme';
 
 /**
  * Marks mentions with the CSS Custom Highlight API: one highlight per category,
@@ -6,26 +8,57 @@ import { categories, type Category } from '../catalog/schema';
  * ranges, so only blocks in or near the viewport get theirs registered.
  */
 
-export const highlightName = (c: Category) => `backstory-${c}`;
+/** Where a mark sits, which decides how it is drawn so it always stands out (see LOOK). */
+export interface MarkVariant {
+  /** The block's effective background is dark: light lines and tint. */
+  onDark: boolean;
+  /** Inside a link: the line goes over the text so the link keeps its own underline. */
+  inLink: boolean;
+}
 
-/** Colour plus a distinct underline style per category, so colour is never the only cue. */
-const LOOK: Record<Category, { rgb: string; line: string }> = {
-  person: { rgb: '37 99 235', line: 'solid' },
-  group: { rgb: '220 38 38', line: 'double' },
-  organization: { rgb: '124 58 237', line: 'dashed' },
-  media: { rgb: '202 138 4', line: 'dotted' },
-  place: { rgb: '5 150 105', line: 'wavy' },
-  event: { rgb: '219 39 119', line: 'solid' },
+const PLAIN: MarkVariant = { onDark: false, inLink: false };
+
+/** `backstory-<category>` on light backgrounds, with `-in-link` / `-on-dark` variants. */
+export const highlightName = (c: Category, v: MarkVariant = PLAIN) =>
+  `backstory-${c}${v.inLink ? '-in-link' : ''}${v.onDark ? '-on-dark' : ''}`;
+
+export const markVariants: readonly MarkVariant[] = [false, true].flatMap((onDark) =>
+  [false, true].map((inLink) => ({ onDark, inLink })),
+);
+
+/** The highlight a temporarily revealed (unmarked) mention is drawn with. */
+export const REVEAL_HIGHLIGHT = 'backstory-revealed';
+
+/**
+ * A line colour per category and background, and a distinct line style, so colour is
+ * never the only cue. Line colours keep at least 3 : 1 against white, sepia and pale
+ * tints (`light`, luminance ≤ 0.14) and against near-black, navy, slate and a red
+ * banner (`dark`, luminance ≥ 0.6).
+ */
+const LOOK: Record<Category, { light: string; dark: string; line: string }> = {
+  person: { light: '29 78 216', dark: '191 219 254', line: 'solid' },
+  group: { light: '185 28 28', dark: '254 202 202', line: 'double' },
+  organization: { light: '109 40 217', dark: '221 214 254', line: 'dashed' },
+  media: { light: '133 77 14', dark: '253 230 138', line: 'dotted' },
+  place: { light: '4 120 87', dark: '167 243 208', line: 'wavy' },
+  event: { light: '190 24 93', dark: '251 207 232', line: 'solid' },
 };
 
 export function highlightCss(): string {
-  return categories
-    .map((c) => {
-      const { rgb, line } = LOOK[c];
-      const tint = c === 'event' ? 0.2 : 0.12;
-      return `::highlight(${highlightName(c)}) { background-color: rgb(${rgb} / ${tint}); text-decoration: underline ${line} rgb(${rgb} / 0.9); }`;
-    })
-    .join('\n');
+  const rules = categories.flatMap((c) =>
+    markVariants.map((v) => {
+      const { line } = LOOK[c];
+      const rgb = v.onDark ? LOOK[c].dark : LOOK[c].light;
+      const tint = v.onDark ? 0.18 : 0.1;
+      const where = v.inLink ? 'overline' : 'underline';
+      return `::highlight(${highlightName(c, v)}) { background-color: rgb(${rgb} / ${tint}); text-decoration: ${where} ${line} rgb(${rgb}); }`;
+    }),
+  );
+  // The page's own text colour: a revealed mention reads as "a name is here", not as a category.
+  rules.push(
+    `::highlight(${REVEAL_HIGHLIGHT}) { background-color: rgb(127 127 127 / 0.16); text-decoration: underline dotted currentColor; }`,
+  );
+  return rules.join('\n');
 }
 
 /** Adds our highlight styles to a document or shadow root without adding a node. */
@@ -43,16 +76,20 @@ export function adoptHighlightStyles(
 export type MarkSource = () => { category: Category; range: AbstractRange }[];
 
 export class Highlighter {
-  private readonly highlights = new Map<Category, Highlight>();
+  private readonly highlights = new Map<string, Highlight>();
   private readonly sources = new Map<Element, MarkSource>();
-  private readonly painted = new Map<Element, { category: Category; range: AbstractRange }[]>();
+  private readonly painted = new Map<Element, { highlight: Highlight; range: AbstractRange }[]>();
+  /** Effective backgrounds, shared by the blocks of one paint pass. */
+  private backgrounds = new WeakMap<Element, Rgb>();
   private readonly observer: IntersectionObserver;
 
   constructor(private readonly registry: HighlightRegistry) {
     for (const c of categories) {
-      const h = new Highlight();
-      this.highlights.set(c, h);
-      registry.set(highlightName(c), h);
+      for (const v of markVariants) {
+        const h = new Highlight();
+        this.highlights.set(highlightName(c, v), h);
+        registry.set(highlightName(c, v), h);
+      }
     }
     // One viewport above and below: scrolling reveals marks that are already there.
     this.observer = new IntersectionObserver((entries) => this.onIntersect(entries), {
@@ -67,6 +104,8 @@ export class Highlighter {
     this.sources.clear();
     for (const [el, source] of next) this.sources.set(el, source);
     const wasPainted = [...this.painted.keys()].filter((el) => next.has(el));
+    // The page may have restyled since (a dark-mode switch): read backgrounds afresh.
+    this.backgrounds = new WeakMap();
     for (const h of this.highlights.values()) h.clear();
     this.painted.clear();
     for (const el of wasPainted) this.paint(el);
@@ -75,14 +114,18 @@ export class Highlighter {
   }
 
   private paint(el: Element): void {
-    const marks = this.sources.get(el)?.() ?? [];
+    const marks = (this.sources.get(el)?.() ?? []).map(({ category, range }) => ({
+      highlight: this.highlights.get(
+        highlightName(category, markVariantOf(range, this.backgrounds)),
+      )!,
+      range,
+    }));
     this.painted.set(el, marks);
-    for (const { category, range } of marks) this.highlights.get(category)!.add(range);
+    for (const { highlight, range } of marks) highlight.add(range);
   }
 
   private unpaint(el: Element): void {
-    for (const { category, range } of this.painted.get(el) ?? [])
-      this.highlights.get(category)!.delete(range);
+    for (const { highlight, range } of this.painted.get(el) ?? []) highlight.delete(range);
     this.painted.delete(el);
   }
 
@@ -105,6 +148,6 @@ export class Highlighter {
 
   dispose(): void {
     this.observer.disconnect();
-    for (const c of categories) this.registry.delete(highlightName(c));
+    for (const name of this.highlights.keys()) this.registry.delete(name);
   }
 }

@@ -1,7 +1,13 @@
 import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../ui/card-data';
 import type { CardRenderer } from '../ui/card-renderer-api';
+import { categoryLabels } from '../ui/card-data';
+import { DISMISS_EVENT } from '../ui/EntityCard';
 import type { PageEngine } from './engine';
+import type { PageMention } from './mention-index';
+import { announce } from './announcer';
+import { firstMentionIn, keyboardFocusedLink } from './focus-preview';
+import { REVEAL_HIGHLIGHT } from './highlighter';
 import {
   defaultHoverIntent,
   initialHoverState,
@@ -9,7 +15,11 @@ import {
   type HoverEvent,
   type HoverState,
 } from './hover-intent';
-import type { ModifierKey } from '../settings/schema';
+import { pageTheme } from './page-theme';
+import { scrollRangeIntoView } from './scroll-to-range';
+import { isSelectionGesture, selectionTouches } from './selection-gestures';
+import { entityStops, nextStop } from './stepping';
+import type { Marking, ModifierKey } from '../settings/schema';
 
 /** What a card is shown for: an entity, anchored at a range (a mention or a selection). */
 export interface CardTarget {
@@ -21,6 +31,8 @@ export interface CardTarget {
 export interface CardMount {
   host: Element;
   container: HTMLElement;
+  /** A polite live region beside the container (see announcer.ts). */
+  live: HTMLElement;
   renderer: CardRenderer;
 }
 
@@ -35,48 +47,91 @@ export interface HoverCardsOptions {
 
 export interface HoverCardsSettings {
   openDelay: number;
-  /** Cards open on hover only while this key is held. */
+  /** Cards open on hover only while this key is held; held, it reaches unmarked mentions too. */
   modifier: ModifierKey;
+  /** The user's choice; undefined follows the page behind the mention. */
   theme: 'light' | 'dark' | undefined;
+  /** Which mentions are marked: plain hover opens only those. */
+  marking: Marking;
 }
 
 /** Interactive elements keep their own click behaviour: a mention inside a link stays a link. */
 const INTERACTIVE = 'a[href], button, label, summary, [role=button], [role=link]';
 
 /**
- * Drives the hover card: pointer and keyboard input → hover intent → card shown
- * next to its mention. Every listener hangs off `signal`, so a reload or a page
- * change leaves nothing behind.
+ * A click on a mention waits this long for a second click: a double-click selects
+ * the word and must open nothing. Longer double-clicks still undo the card.
+ */
+const DOUBLE_CLICK_WAIT_MS = 250;
+
+const sameMention = (a: CardTarget | undefined, b: CardTarget) =>
+  a !== undefined &&
+  a.entity === b.entity &&
+  a.range.startContainer === b.range.startContainer &&
+  (a.range.collapsed || a.range.startOffset === b.range.startOffset);
+
+/**
+ * Drives the hover card: pointer, focus and keyboard input → hover intent → card
+ * shown next to its mention. Every listener hangs off `signal`, so a reload or a
+ * page change leaves nothing behind.
  */
 export class HoverCards {
   private state: HoverState<CardTarget> = initialHoverState();
+  /** A second intent machine: resting on an unmarked mention reveals its mark, nothing more. */
+  private reveal: HoverState<CardTarget> = initialHoverState();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  private clickTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
-  private lastPoint: { x: number; y: number; overCard: boolean; armed: boolean } | null = null;
+  private lastPoint: {
+    x: number;
+    y: number;
+    overCard: boolean;
+    armed: boolean;
+    reachAll: boolean;
+  } | null = null;
   private mount: CardMount | null = null;
   private mounting: Promise<CardMount> | null = null;
-  private shown: { mention: CardTarget; entity: string } | null = null;
+  private shown: { mention: CardTarget; entity: string; data: CardData; focus: boolean } | null =
+    null;
+  /** Where the reader last was: the last card's mention, kept after it closes. */
+  private place: { range: Range; at: number } | null = null;
+  private selectionChangedAt = -Infinity;
+  private press: { x: number; y: number } | null = null;
+  /** After a selection gesture on a mention, it opens nothing until the pointer leaves it. */
+  private quiet: CardTarget | null = null;
   private returnFocus: Element | null = null;
+  private restoringFocus = false;
   private renderToken = 0;
+  private readonly revealed = new Highlight();
   private readonly config = { ...defaultHoverIntent };
   private modifier: ModifierKey = 'none';
   private theme: 'light' | 'dark' | undefined;
+  private marking: Marking = 'first';
 
   constructor(private readonly options: HoverCardsOptions) {
     const doc = options.document;
-    const opts = { capture: true, passive: true, signal: options.signal };
-    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    doc.addEventListener('click', (e) => this.onClick(e), {
-      capture: true,
-      signal: options.signal,
-    });
-    doc.addEventListener('keydown', (e) => this.onKeyDown(e), {
-      capture: true,
-      signal: options.signal,
-    });
-    options.signal.addEventListener('abort', () => {
+    const signal = options.signal;
+    const passive = { capture: true, passive: true, signal };
+    const active = { capture: true, signal };
+    doc.addEventListener('pointermove', (e) => this.onPointerMove(e), passive);
+    doc.addEventListener('pointerdown', (e) => this.onPointerDown(e), passive);
+    doc.addEventListener('click', (e) => this.onClick(e), active);
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), active);
+    doc.addEventListener('focusin', (e) => this.onFocusIn(e), passive);
+    doc.addEventListener('focusout', (e) => this.onFocusOut(e), passive);
+    doc.addEventListener(
+      'selectionchange',
+      () => (this.selectionChangedAt = performance.now()),
+      passive,
+    );
+    CSS.highlights.set(REVEAL_HIGHLIGHT, this.revealed);
+    signal.addEventListener('abort', () => {
       clearTimeout(this.timer);
+      clearTimeout(this.revealTimer);
+      clearTimeout(this.clickTimer);
       cancelAnimationFrame(this.frame);
+      CSS.highlights.delete(REVEAL_HIGHLIGHT);
       this.mount?.renderer.clear(this.mount.container);
     });
   }
@@ -85,10 +140,11 @@ export class HoverCards {
     this.config.openDelay = settings.openDelay;
     this.modifier = settings.modifier;
     this.theme = settings.theme;
+    this.marking = settings.marking;
   }
 
-  private modifierHeld(e: PointerEvent | MouseEvent): boolean {
-    return this.modifier === 'none' || e.getModifierState(this.modifier);
+  private isMarked(m: PageMention): boolean {
+    return this.marking === 'all' || (this.marking === 'first' && m.first);
   }
 
   private isOnCard(e: Event): boolean {
@@ -96,13 +152,17 @@ export class HoverCards {
   }
 
   private onPointerMove(e: PointerEvent): void {
+    const held = this.modifier !== 'none' && e.getModifierState(this.modifier);
     // composedPath() is only filled while the event is dispatched: read it now, not in the frame.
     this.lastPoint = {
       x: e.clientX,
       y: e.clientY,
       overCard: this.isOnCard(e),
-      armed: this.modifierHeld(e),
+      armed: this.modifier === 'none' || held,
+      reachAll: held,
     };
+    // A button held down is a selection (or a drag) in progress, never a rest.
+    if (e.buttons === 0) this.press = null;
     this.scheduleHitTest();
   }
 
@@ -113,16 +173,26 @@ export class HoverCards {
       this.frame = 0;
       const p = this.lastPoint;
       if (!p) return;
-      const hit = p.overCard || !p.armed ? null : (this.options.engine.mentionAt(p.x, p.y) ?? null);
-      this.dispatch({
-        type: 'move',
-        target: hit && this.sameAsCurrent(hit),
-        overCard: p.overCard,
-        x: p.x,
-        y: p.y,
-        t: performance.now(),
-      });
+      const t = performance.now();
+      let hit: CardTarget | null = null;
+      if (!p.overCard && !this.press) {
+        const m = this.options.engine.mentionAt(p.x, p.y);
+        if (m && !this.isQuiet(m)) hit = m;
+      }
+      if (this.quiet && !(hit && sameMention(this.quiet, hit))) this.quiet = null;
+      const reachable =
+        hit && p.armed && (p.reachAll || this.isMarked(hit as PageMention) || this.isRevealed(hit));
+      const target = reachable ? this.sameAsCurrent(hit!) : null;
+      this.dispatch({ type: 'move', target, overCard: p.overCard, x: p.x, y: p.y, t });
+      const unmarked = hit && !this.isMarked(hit as PageMention) ? this.sameAsRevealing(hit) : null;
+      this.dispatchReveal({ type: 'move', target: unmarked, overCard: false, x: p.x, y: p.y, t });
     });
+  }
+
+  /** A mention the reader has selected, or has just selected on, is text to work with. */
+  private isQuiet(m: CardTarget): boolean {
+    if (this.quiet && sameMention(this.quiet, m)) return true;
+    return selectionTouches(this.options.document.getSelection(), m.range);
   }
 
   /**
@@ -131,16 +201,20 @@ export class HoverCards {
    */
   private sameAsCurrent(hit: CardTarget): CardTarget {
     for (const t of [this.state.pending?.target, this.state.open?.target]) {
-      if (
-        t &&
-        t.entity === hit.entity &&
-        t.range.startContainer === hit.range.startContainer &&
-        (t.range.collapsed || t.range.startOffset === hit.range.startOffset)
-      ) {
-        return t;
-      }
+      if (sameMention(t, hit)) return t!;
     }
     return hit;
+  }
+
+  private sameAsRevealing(hit: CardTarget): CardTarget {
+    for (const t of [this.reveal.pending?.target, this.reveal.open?.target]) {
+      if (sameMention(t, hit)) return t!;
+    }
+    return hit;
+  }
+
+  private isRevealed(hit: CardTarget): boolean {
+    return sameMention(this.reveal.open?.target, hit);
   }
 
   /** The page's text changed: what is under a resting pointer may have too. */
@@ -148,34 +222,132 @@ export class HoverCards {
     if (this.lastPoint) this.scheduleHitTest();
   }
 
+  private onPointerDown(e: PointerEvent): void {
+    if (e.button !== 0 || this.isOnCard(e)) return;
+    this.press = { x: e.clientX, y: e.clientY };
+    this.dispatch({ type: 'press' });
+    this.dispatchReveal({ type: 'press' });
+  }
+
   private onClick(e: MouseEvent): void {
+    const press = this.press;
+    this.press = null;
     if (this.isOnCard(e)) {
       this.dispatch({ type: 'click', target: null, onCard: true, t: performance.now() });
       return;
     }
-    const target = this.options.engine.mentionAt(e.clientX, e.clientY) ?? null;
+    const doc = this.options.document;
+    const found = this.options.engine.mentionAt(e.clientX, e.clientY) ?? null;
+    if (isSelectionGesture(e, press, doc.getSelection())) {
+      clearTimeout(this.clickTimer);
+      // The first click of a slow double-click may have opened its card already: undo it.
+      if (e.detail > 1 && this.state.open?.source === 'pointer' && this.state.open.pinned) {
+        this.dispatch({ type: 'escape' });
+      }
+      if (found) this.quiet = found;
+      return;
+    }
     const el = e.target instanceof Element ? e.target : null;
-    if (target && el?.closest(INTERACTIVE)) return;
-    this.dispatch({ type: 'click', target, onCard: false, t: performance.now() });
+    if (found && el?.closest(INTERACTIVE)) return;
+    const reachable =
+      found &&
+      (this.isMarked(found) ||
+        this.isRevealed(found) ||
+        (this.modifier !== 'none' && e.getModifierState(this.modifier)));
+    const target = reachable ? this.sameAsCurrent(found) : null;
+    if (!target) {
+      this.dispatch({ type: 'click', target: null, onCard: false, t: performance.now() });
+      return;
+    }
+    clearTimeout(this.clickTimer);
+    this.clickTimer = setTimeout(
+      () => this.dispatch({ type: 'click', target, onCard: false, t: performance.now() }),
+      DOUBLE_CLICK_WAIT_MS,
+    );
   }
 
   private onKeyDown(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && this.state.open) this.dispatch({ type: 'escape' });
+    if (e.key !== 'Escape' || !this.state.open) return;
+    // Inside the card, the card closes its innermost layer itself (a tooltip first).
+    if (this.isOnCard(e)) return;
+    if (this.dismissInnerLayer()) return;
+    this.dispatch({ type: 'escape' });
+  }
+
+  /** Asks the card to close its innermost layer (a citation tooltip); false if it has none. */
+  private dismissInnerLayer(): boolean {
+    const dialog = this.mount?.container.querySelector('[role=dialog]');
+    if (!dialog) return false;
+    return !dialog.dispatchEvent(new Event(DISMISS_EVENT, { cancelable: true }));
+  }
+
+  private onFocusIn(e: FocusEvent): void {
+    const t = performance.now();
+    if (this.isOnCard(e)) {
+      this.dispatch({ type: 'focus', target: null, inCard: true, t });
+      return;
+    }
+    if (this.restoringFocus) return;
+    const link = keyboardFocusedLink(e);
+    const found = link && firstMentionIn(link, this.options.engine.visibleMentions());
+    this.dispatch({
+      type: 'focus',
+      target: found ? this.sameAsCurrent(found) : null,
+      inCard: false,
+      t,
+    });
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    // Focus moving elsewhere on the page is reported by its focusin.
+    if (e.relatedTarget !== null) return;
+    this.dispatch({ type: 'focus', target: null, inCard: false, t: performance.now() });
+  }
+
+  /** Where a step starts: a selection made since the last card, else the last card. */
+  private stepPlace(): Range | null {
+    const selection = this.options.document.getSelection();
+    if (
+      selection &&
+      selection.rangeCount > 0 &&
+      !selection.isCollapsed &&
+      this.selectionChangedAt > (this.place?.at ?? -Infinity)
+    ) {
+      const range = selection.getRangeAt(0);
+      const inCard = this.mount && this.mount.host.contains(range.startContainer);
+      if (!inCard) return range.cloneRange();
+    }
+    return this.place?.range ?? null;
   }
 
   /**
-   * Opens the card of the next/previous mention (of one entity, if given),
-   * scrolled into view: the keyboard command and the popup's "On this page".
+   * Opens the card of the next/previous entity (of one entity, if given: its next
+   * mention), with the mention itself scrolled into view: the keyboard command and
+   * the popup's "On this page".
    */
   step(direction: 1 | -1, entity?: string): boolean {
-    const next = this.options.engine.step(this.shown?.mention ?? null, direction, entity);
+    const engine = this.options.engine;
+    let next: CardTarget | undefined;
+    if (entity) {
+      next = engine.step(this.shown?.mention ?? null, direction, entity);
+    } else {
+      const stops = entityStops(engine.visibleMentions());
+      const place = this.stepPlace();
+      next = place
+        ? nextStop(stops, place, direction, this.place?.range)
+        : this.firstStopInView(stops, direction);
+    }
     if (!next) return false;
-    next.range.startContainer.parentElement?.scrollIntoView({
-      block: 'center',
-      behavior: 'instant',
-    });
+    scrollRangeIntoView(next.range);
     this.dispatch({ type: 'show', target: next }, true);
     return true;
+  }
+
+  /** With no place yet: the first stop below the viewport's top (or the last above it). */
+  private firstStopInView(stops: CardTarget[], direction: 1 | -1): CardTarget | undefined {
+    if (direction === 1)
+      return stops.find((m) => m.range.getBoundingClientRect().top >= 0) ?? stops[0];
+    return stops.findLast((m) => m.range.getBoundingClientRect().bottom < 0) ?? stops.at(-1);
   }
 
   /** Opens a card on purpose (popup, context menu, keyboard), pinned. */
@@ -184,14 +356,23 @@ export class HoverCards {
   }
 
   private dispatch(event: HoverEvent<CardTarget>, focus = false): void {
+    const before = this.state;
     const step = stepHoverIntent(this.state, event, this.config);
     const resting = step.state.pending?.target;
-    if (resting && resting !== this.state.pending?.target) this.prepare(resting.entity);
+    if (resting && resting !== before.pending?.target) this.prepare(resting.entity);
     this.state = step.state;
     if (step.hide) this.hide(event.type === 'escape');
     if (step.show) {
       performance.mark('backstory:card-intent');
-      void this.show(step.show, step.show.entity, focus);
+      const fromKeyboard = event.type === 'show' || before.pending?.source === 'focus';
+      void this.show(step.show, step.show.entity, focus, fromKeyboard);
+    } else if (
+      this.shown &&
+      before.open &&
+      step.state.open &&
+      before.open.pinned !== step.state.open.pinned
+    ) {
+      this.render();
     }
     clearTimeout(this.timer);
     if (step.wakeAt !== null) {
@@ -202,9 +383,29 @@ export class HoverCards {
     }
   }
 
-  private async show(mention: CardTarget, entity: string, focus: boolean): Promise<void> {
+  private dispatchReveal(event: HoverEvent<CardTarget>): void {
+    const step = stepHoverIntent(this.reveal, event, this.config);
+    this.reveal = step.state;
+    if (step.hide || step.show) this.revealed.clear();
+    if (step.show) this.revealed.add(step.show.range);
+    clearTimeout(this.revealTimer);
+    if (step.wakeAt !== null) {
+      this.revealTimer = setTimeout(
+        () => this.dispatchReveal({ type: 'tick', t: performance.now() }),
+        Math.max(0, step.wakeAt - performance.now()),
+      );
+    }
+  }
+
+  private async show(
+    mention: CardTarget,
+    entity: string,
+    focus: boolean,
+    fromKeyboard: boolean,
+  ): Promise<void> {
     const token = ++this.renderToken;
     if (focus && !this.shown) this.returnFocus = this.options.document.activeElement;
+    this.place = { range: mention.range, at: performance.now() };
     let data: CardData | null;
     let mount: CardMount;
     try {
@@ -214,26 +415,44 @@ export class HoverCards {
       return;
     }
     if (token !== this.renderToken || this.options.signal.aborted || !data) return;
-    this.shown = { mention, entity };
+    this.shown = { mention, entity, data, focus };
+    this.render();
+    performance.measure('backstory:card', 'backstory:card-intent');
+    if (fromKeyboard) announce(mount.live, `${data.name}, ${categoryLabels[data.category]}`);
+  }
+
+  private render(): void {
+    const mount = this.mount;
+    const shown = this.shown;
+    if (!mount || !shown) return;
+    const anchorEl =
+      shown.mention.range.startContainer instanceof Element
+        ? shown.mention.range.startContainer
+        : shown.mention.range.startContainer.parentElement;
     mount.renderer.show(mount.container, {
-      data,
-      anchor: mention,
+      data: shown.data,
+      anchor: shown.mention,
       pinned: this.state.open?.pinned ?? false,
-      theme: this.theme,
-      focus,
-      onSelectEntity: (id) => void this.show(mention, id, true),
+      theme: this.theme ?? (anchorEl ? pageTheme(anchorEl) : undefined),
+      focus: shown.focus,
+      onSelectEntity: (id) => void this.show(shown.mention, id, true, false),
       onOpenSource: (ref) => this.options.openSource(ref),
       onClose: () => this.dispatch({ type: 'escape' }),
     });
-    performance.measure('backstory:card', 'backstory:card-intent');
   }
 
   private hide(restoreFocus: boolean): void {
     this.renderToken++;
     this.shown = null;
     this.mount?.renderer.clear(this.mount.container);
-    if (restoreFocus && this.returnFocus instanceof HTMLElement) this.returnFocus.focus();
+    const back = this.returnFocus;
     this.returnFocus = null;
+    if (restoreFocus && back instanceof HTMLElement) {
+      // Focus coming back to a link after Esc is no ask for its preview.
+      this.restoringFocus = true;
+      back.focus();
+      this.restoringFocus = false;
+    }
   }
 
   /**

@@ -52,6 +52,18 @@ describe('hover intent', () => {
     expect(run(sweep).log).toEqual([]);
   });
 
+  it('restarts the wait while the pointer drifts slowly over the same mention', () => {
+    // 120 px/s, a reader tracing the line: 2 px every ~16 ms, for a whole second.
+    const drift = Array.from({ length: 60 }, (_, i) => move('a', i * 2, i * 16.7));
+    expect(run([...drift, tick(1000)]).log).toEqual([]);
+    expect(run([...drift, tick(1001 + 400)]).log).toEqual(['show a']);
+  });
+
+  it("opens despite a resting hand's jitter of a pixel or two", () => {
+    const jitter = [move('a', 10, 0), move('a', 12, 100), move('a', 9, 250), move('a', 11, 380)];
+    expect(run([...jitter, tick(400)]).log).toEqual(['show a']);
+  });
+
   it('restarts the wait while the pointer moves fast over the same mention', () => {
     const events = [move('a', 0, 0), move('a', 200, 300), tick(450), tick(700)];
     expect(run(events).log).toEqual(['show a']);
@@ -99,6 +111,44 @@ describe('hover intent', () => {
   it('switches to another mention after resting on it', () => {
     const events = [move('a', 0, 0), tick(400), move('b', 200, 1000), tick(1300), tick(1400)];
     expect(run(events).log).toEqual(['show a', 'hide', 'show b']);
+  });
+
+  it('keeps a pinned card while another mention is hovered', () => {
+    const events = [
+      move('a', 0, 0),
+      { type: 'click', target: 'a', onCard: false, t: 100 } as const,
+      move('b', 200, 1000),
+      tick(1500),
+      tick(3000),
+    ];
+    const { state, log } = run(events);
+    expect(log).toEqual(['show a']);
+    expect(state.open?.target).toBe('a');
+  });
+
+  it('opens after focus rests on a link holding a mention, and closes when focus leaves', () => {
+    const focus = (target: string | null, t: number): HoverEvent<string> => ({
+      type: 'focus',
+      target,
+      inCard: false,
+      t,
+    });
+    expect(run([focus('a', 0), tick(399)]).log).toEqual([]);
+    expect(run([focus('a', 0), tick(400)]).log).toEqual(['show a']);
+    // The pointer moving elsewhere does not close a card that keyboard focus asked for.
+    expect(run([focus('a', 0), tick(400), move(null, 5, 500), tick(2000)]).log).toEqual(['show a']);
+    expect(run([focus('a', 0), tick(400), focus(null, 500), tick(800)]).log).toEqual([
+      'show a',
+      'hide',
+    ]);
+    expect(
+      run([
+        focus('a', 0),
+        tick(400),
+        { type: 'focus', target: null, inCard: true, t: 500 },
+        tick(2000),
+      ]).log,
+    ).toEqual(['show a']);
   });
 
   it('opens at once, pinned, on a programmatic show', () => {

@@ -1,34 +1,47 @@
 /**
- * Hover intent, as a pure state machine the content script drives with pointer
- * events and clock ticks. A card opens only after the pointer rests on a mention
- * (sweeps across the text restart the wait), survives a short trip from the
- * mention into the card, and stays put once pinned by a click.
+ * Hover intent, as a pure state machine the content script drives with pointer,
+ * focus and clock events. A card opens only after the pointer truly rests on a
+ * mention (it may not stray more than a few pixels for the whole delay, so reading
+ * with the pointer drifting along the line opens nothing), or after keyboard focus
+ * rests on a link that holds one; it survives a short trip from the mention into
+ * the card, and stays put once pinned by a click, whatever else is hovered.
  */
 
 export interface HoverIntentConfig {
-  /** How long the pointer must rest on a mention, ms. */
+  /** How long the pointer (or focus) must rest on a mention, ms. */
   openDelay: number;
   /** Grace period after leaving the mention (and the card), ms. */
   closeDelay: number;
-  /** Faster than this (px/ms), the pointer is sweeping, not resting. */
-  sweepSpeed: number;
+  /**
+   * How far the pointer may wander while resting, px. Over a 400 ms delay, 5 px is
+   * an average of 12 px/s: a resting hand's jitter, not a reading drift (~120 px/s).
+   */
+  restRadius: number;
 }
 
 export const defaultHoverIntent: HoverIntentConfig = {
   openDelay: 400,
   closeDelay: 300,
-  sweepSpeed: 0.4,
+  restRadius: 5,
 };
 
+/** How the card was asked for: it decides what closes it. */
+export type HoverSource = 'pointer' | 'focus';
+
 export interface HoverState<T> {
-  pending: { target: T; since: number; x: number; y: number; t: number } | null;
-  open: { target: T; pinned: boolean; leftAt: number | null } | null;
+  /** A rest in progress: since when, and where it began (NaN for focus). */
+  pending: { target: T; since: number; x: number; y: number; source: HoverSource } | null;
+  open: { target: T; pinned: boolean; leftAt: number | null; source: HoverSource } | null;
 }
 
 export type HoverEvent<T> =
   | { type: 'move'; target: T | null; overCard: boolean; x: number; y: number; t: number }
+  /** Keyboard focus arrived on a link holding the mention `target`, or left (null). */
+  | { type: 'focus'; target: T | null; inCard: boolean; t: number }
   | { type: 'tick'; t: number }
   | { type: 'click'; target: T | null; onCard: boolean; t: number }
+  /** A button went down: a click or a selection begins, so a rest in progress is over. */
+  | { type: 'press' }
   | { type: 'escape' }
   /** Opened on purpose (keyboard shortcut, popup): pinned at once. */
   | { type: 'show'; target: T };
@@ -52,6 +65,55 @@ function wakeAt<T>(s: HoverState<T>, c: HoverIntentConfig): number | null {
   return times.length ? Math.min(...times) : null;
 }
 
+function onMove<T>(
+  state: HoverState<T>,
+  event: Extract<HoverEvent<T>, { type: 'move' }>,
+  config: HoverIntentConfig,
+): HoverState<T> {
+  let { pending, open } = state;
+  const { target, overCard, x, y, t } = event;
+  // A card opened from the keyboard belongs to the focus: the pointer does not close it.
+  const pointerOwnsCard = open?.source === 'pointer';
+  if (overCard && open) {
+    return { pending: null, open: { ...open, leftAt: null } };
+  }
+  if (target === null) {
+    if (pending?.source === 'pointer') pending = null;
+    if (open && pointerOwnsCard && open.leftAt === null) open = { ...open, leftAt: t };
+    return { pending, open };
+  }
+  if (open && open.target === target) {
+    return { pending: null, open: { ...open, leftAt: null } };
+  }
+  if (open && pointerOwnsCard && open.leftAt === null) open = { ...open, leftAt: t };
+  // A pinned card is the reader's choice: hovering other names does not replace it.
+  if (open?.pinned) return { pending: null, open };
+  if (pending && pending.target === target && pending.source === 'pointer') {
+    const strayed = Math.hypot(x - pending.x, y - pending.y) > config.restRadius;
+    pending = strayed ? { ...pending, since: t, x, y } : pending;
+  } else {
+    pending = { target, since: t, x, y, source: 'pointer' };
+  }
+  return { pending, open };
+}
+
+function onFocus<T>(
+  state: HoverState<T>,
+  event: Extract<HoverEvent<T>, { type: 'focus' }>,
+): HoverState<T> {
+  let { pending, open } = state;
+  const { target, inCard, t } = event;
+  if (inCard && open) return { pending: null, open: { ...open, leftAt: null } };
+  if (pending?.source === 'focus') pending = null;
+  if (open && !open.pinned && open.source === 'focus' && open.target !== target) {
+    open = { ...open, leftAt: t };
+  }
+  if (target !== null && !open?.pinned && open?.target !== target) {
+    pending = { target, since: t, x: NaN, y: NaN, source: 'focus' };
+  }
+  return { pending, open };
+}
+
 export function stepHoverIntent<T>(
   state: HoverState<T>,
   event: HoverEvent<T>,
@@ -62,35 +124,16 @@ export function stepHoverIntent<T>(
   let hide = false;
 
   switch (event.type) {
-    case 'move': {
-      const { target, overCard, x, y, t } = event;
-      if (overCard && open) {
-        open = { ...open, leftAt: null };
-        pending = null;
-      } else if (target !== null) {
-        if (open && open.target === target) {
-          open = { ...open, leftAt: null };
-          pending = null;
-        } else {
-          if (open && open.leftAt === null) open = { ...open, leftAt: t };
-          if (pending && pending.target === target) {
-            const dt = Math.max(t - pending.t, 1);
-            const speed = Math.hypot(x - pending.x, y - pending.y) / dt;
-            pending = { target, since: speed > config.sweepSpeed ? t : pending.since, x, y, t };
-          } else {
-            pending = { target, since: t, x, y, t };
-          }
-        }
-      } else {
-        pending = null;
-        if (open && open.leftAt === null && !overCard) open = { ...open, leftAt: t };
-      }
+    case 'move':
+      ({ pending, open } = onMove(state, event, config));
       break;
-    }
+    case 'focus':
+      ({ pending, open } = onFocus(state, event));
+      break;
     case 'tick': {
       if (pending && event.t >= pending.since + config.openDelay) {
         show = pending.target;
-        open = { target: pending.target, pinned: false, leftAt: null };
+        open = { target: pending.target, pinned: false, leftAt: null, source: pending.source };
         pending = null;
       } else if (
         open &&
@@ -108,7 +151,7 @@ export function stepHoverIntent<T>(
         open = { ...open, pinned: true, leftAt: null };
       } else if (event.target !== null) {
         if (!open || open.target !== event.target) show = event.target;
-        open = { target: event.target, pinned: true, leftAt: null };
+        open = { target: event.target, pinned: true, leftAt: null, source: 'pointer' };
         pending = null;
       } else if (open) {
         open = null;
@@ -117,6 +160,9 @@ export function stepHoverIntent<T>(
       }
       break;
     }
+    case 'press':
+      pending = null;
+      break;
     case 'escape': {
       pending = null;
       if (open) {
@@ -127,7 +173,7 @@ export function stepHoverIntent<T>(
     }
     case 'show': {
       show = event.target;
-      open = { target: event.target, pinned: true, leftAt: null };
+      open = { target: event.target, pinned: true, leftAt: null, source: 'focus' };
       pending = null;
       break;
     }

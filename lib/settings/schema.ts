@@ -60,6 +60,12 @@ export interface ParsedSettings {
   problems: string[];
 }
 
+/** One unusable field: what is wrong, and what reading it from storage did instead. */
+interface Problem {
+  what: string;
+  fallback: string;
+}
+
 type Shape = Record<string, z.ZodMiniType>;
 
 function shapeOf(schema: z.ZodMiniType): Shape | undefined {
@@ -76,16 +82,17 @@ function parseObject(
   shape: Shape,
   raw: unknown,
   path: string,
-  problems: string[],
+  problems: Problem[],
 ): Record<string, unknown> {
   const record =
     typeof raw === 'object' && raw !== null && !Array.isArray(raw)
       ? (raw as Record<string, unknown>)
       : {};
   if (raw !== undefined && record !== raw)
-    problems.push(
-      `${path || 'settings'}: expected an object, got ${describe(raw)}; using defaults`,
-    );
+    problems.push({
+      what: `${path || 'settings'}: expected an object, got ${describe(raw)}`,
+      fallback: 'using defaults',
+    });
   const out: Record<string, unknown> = {};
   for (const [key, schema] of Object.entries(shape)) {
     const where = path ? `${path}.${key}` : key;
@@ -99,13 +106,18 @@ function parseObject(
       out[key] = parsed.data;
     } else {
       out[key] = schema.parse(undefined);
-      problems.push(
-        `${where}: ${describe(record[key])} is not valid (${parsed.error.issues[0]?.message ?? 'invalid'}); reset to ${describe(out[key])}`,
-      );
+      problems.push({
+        what: `${where}: ${describe(record[key])} is not valid (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+        fallback: `reset to ${describe(out[key])}`,
+      });
     }
   }
   for (const key of Object.keys(record)) {
-    if (!(key in shape)) problems.push(`${path ? `${path}.` : ''}${key}: unknown setting, ignored`);
+    if (!(key in shape))
+      problems.push({
+        what: `${path ? `${path}.` : ''}${key}: unknown setting`,
+        fallback: 'ignored',
+      });
   }
   return out;
 }
@@ -115,9 +127,22 @@ function parseObject(
  * is kept, every broken one falls back to its default and is reported.
  */
 export function parseSettings(raw: unknown): ParsedSettings {
-  const problems: string[] = [];
-  const value = parseObject(shapeOf(settingsSchema)!, raw ?? {}, '', problems);
-  return { settings: settingsSchema.parse(value), problems };
+  const found: Problem[] = [];
+  const value = parseObject(shapeOf(settingsSchema)!, raw ?? {}, '', found);
+  return {
+    settings: settingsSchema.parse(value),
+    problems: found.map((p) => `${p.what}; ${p.fallback}`),
+  };
+}
+
+/**
+ * What is wrong in a value, without what reading it would do about it: for an
+ * import, which is refused whole ("reset to …" would contradict "unchanged").
+ */
+export function invalidSettings(raw: unknown): string[] {
+  const found: Problem[] = [];
+  parseObject(shapeOf(settingsSchema)!, raw ?? {}, '', found);
+  return found.map((p) => p.what);
 }
 
 export const defaultSettings: Settings = settingsSchema.parse({ categories: {} });

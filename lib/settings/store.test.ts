@@ -125,4 +125,15 @@ describe('settings files', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(message);
   });
+
+  it('says what is wrong in a refused file, not what storage would have done', () => {
+    const result = parseSettingsFile(
+      '{"backstorySettings":1,"settings":{"pausedHosts":["Not A Host!"],"marking":"loud"}}',
+    );
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'The file has invalid settings: pausedHosts: ["Not A Host!"] is not valid (expected host names such as example.com); marking: "loud" is not valid (expected one of first, all, none).',
+    });
+  });
 });

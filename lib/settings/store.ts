@@ -1,5 +1,11 @@
 import { storage } from 'wxt/utils/storage';
-import { defaultSettings, parseSettings, type ParsedSettings, type Settings } from './schema';
+import {
+  defaultSettings,
+  invalidSettings,
+  parseSettings,
+  type ParsedSettings,
+  type Settings,
+} from './schema';
 
 /**
  * Settings live in one storage item. It is stored raw and validated on every
@@ -93,9 +99,9 @@ export function parseSettingsFile(text: string): ImportResult {
   let migrated = settings;
   for (let v = version + 1; v <= SETTINGS_VERSION; v++)
     migrated = settingsMigrations[v]?.(migrated) ?? migrated;
-  const parsed = parseSettings(migrated);
-  if (parsed.problems.length > 0) {
-    return { ok: false, error: `The file has invalid settings: ${parsed.problems.join('; ')}.` };
+  const invalid = invalidSettings(migrated);
+  if (invalid.length > 0) {
+    return { ok: false, error: `The file has invalid settings: ${invalid.join('; ')}.` };
   }
-  return { ok: true, settings: parsed.settings };
+  return { ok: true, settings: parseSettings(migrated).settings };
 }

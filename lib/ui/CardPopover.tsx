@@ -22,6 +22,21 @@ export interface CardPopoverProps {
 }
 
 /**
+ * A page with CSS `zoom` on `<html>` zooms our host too: the card would be scaled
+ * and Floating UI's viewport coordinates multiplied by the zoom (placed off screen).
+ * Zooming the host by the inverse keeps the card at its own size, in viewport px.
+ */
+function unzoomHost(el: Element): void {
+  const root = el.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : null;
+  const parent = host?.parentElement;
+  if (!(host instanceof HTMLElement) || !parent || !('currentCSSZoom' in parent)) return;
+  const zoom = parent.currentCSSZoom as number;
+  const wanted = zoom === 1 ? '' : String(1 / zoom);
+  if (host.style.zoom !== wanted) host.style.setProperty('zoom', wanted, 'important');
+}
+
+/**
  * The hover card, floating next to its mention: below it when there is room,
  * flipped above otherwise, shifted to stay inside the viewport, never over the
  * mention itself, and following it while the page scrolls.
@@ -38,7 +53,8 @@ export function CardPopover(props: CardPopoverProps) {
       getClientRects: () => range.getClientRects(),
       contextElement: range.startContainer.parentElement ?? undefined,
     };
-    const update = () =>
+    const update = () => {
+      unzoomHost(el);
       void computePosition(reference, el, {
         strategy: 'fixed',
         placement: 'bottom-start',
@@ -58,6 +74,7 @@ export function CardPopover(props: CardPopoverProps) {
         el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         el.style.visibility = 'visible';
       });
+    };
     return autoUpdate(reference, el, update);
   }, [props.anchor]);
 

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData, CardSource } from './card-data';
-import { EntityCard, type EntityCardProps } from './EntityCard';
+import { DISMISS_EVENT, EntityCard, type EntityCardProps } from './EntityCard';
 
 const source = (
   article: string,
@@ -124,7 +124,9 @@ const buttons = (root: ParentNode, name: string | RegExp) =>
   );
 
 const section = (card: HTMLElement, title: string) =>
-  [...card.querySelectorAll('section')].find((s) => s.querySelector('h3')?.textContent === title);
+  [...card.querySelectorAll('[role=group]')].find(
+    (s) => s.querySelector('h3')?.textContent === title,
+  );
 
 describe('EntityCard', () => {
   it('is a focusable dialog named after the entity', () => {
@@ -132,6 +134,15 @@ describe('EntityCard', () => {
     expect(card.getAttribute('aria-label')).toBe('ISIS-K');
     expect(card.getAttribute('tabindex')).toBe('-1');
     expect(card.querySelector('h2')?.textContent).toBe('ISIS-K');
+  });
+
+  it('is a non-modal dialog in its own language, adding no landmarks to the page', () => {
+    const { card } = show();
+    expect(card.getAttribute('aria-modal')).toBe('false');
+    expect(card.getAttribute('lang')).toBe('en');
+    expect(
+      card.querySelector('header, footer, section, aside, nav, main, [role=region]'),
+    ).toBeNull();
   });
 
   it('shows the category in words next to its glyph', () => {
@@ -315,10 +326,10 @@ describe('EntityCard', () => {
   });
 
   it('counts mentions in the footer', () => {
-    expect(show().card.querySelector('footer')?.textContent).toBe(
+    expect(show().card.querySelector('.bs-foot')?.textContent).toBe(
       'Mentioned 86 times in 5 articles, written January–March 2024',
     );
-    expect(show({ data: zelin }).card.querySelector('footer')?.textContent).toBe(
+    expect(show({ data: zelin }).card.querySelector('.bs-foot')?.textContent).toBe(
       'Mentioned once in 1 article, written March 2024',
     );
   });
@@ -349,6 +360,20 @@ describe('EntityCard', () => {
       card.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(card.querySelector('[role="tooltip"]')).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('closes an open tooltip, not the card, when asked from outside (Esc on the page)', () => {
+    const onClose = vi.fn();
+    const { card } = show({ onClose });
+    act(() => buttons(card, '[1]')[0]?.focus());
+    let event = new Event(DISMISS_EVENT, { cancelable: true });
+    act(() => void card.dispatchEvent(event));
+    expect(event.defaultPrevented).toBe(true);
+    expect(card.querySelector('[role="tooltip"]')).toBeNull();
+    event = new Event(DISMISS_EVENT, { cancelable: true });
+    act(() => void card.dispatchEvent(event));
+    expect(event.defaultPrevented, 'nothing left to dismiss inside').toBe(false);
     expect(onClose).not.toHaveBeenCalled();
   });
 

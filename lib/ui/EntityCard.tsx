@@ -11,9 +11,22 @@ export interface EntityCardProps {
   /** Without it the card has no close button (the popup shows the card in place). */
   onClose?(): void;
   pinned?: boolean;
-  /** Overrides the system colour scheme when the user has chosen one. */
+  /** The user's choice or the page's; without it the card follows the system. */
   theme?: 'light' | 'dark';
 }
+
+/**
+ * The language the card's text is written in (the knowledge base and every UI
+ * string are English). Set on the card so that on a `lang=ar` page a screen reader
+ * does not read it with Arabic rules.
+ */
+export const CARD_LANGUAGE = 'en';
+
+/**
+ * Dispatched on the card (cancelable) when Esc is pressed outside it: the card
+ * closes its innermost layer and cancels the event, or leaves it for the caller.
+ */
+export const DISMISS_EVENT = 'backstory-dismiss';
 
 /** Beyond this, aliases (ISIS-K has twenty) would push the description out of a compact card. */
 const VISIBLE_ALIASES = 4;
@@ -179,7 +192,7 @@ function Sources({
 }) {
   const id = useId();
   return (
-    <section class="bs-section" aria-labelledby={`${id}-h`}>
+    <div role="group" class="bs-section" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
         From the sources
       </h3>
@@ -203,7 +216,7 @@ function Sources({
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 
@@ -224,7 +237,7 @@ function Claims({
   const id = useId();
   const disputes = claims.some((c) => c.kind !== 'spelling');
   return (
-    <section class="bs-section bs-claims" aria-labelledby={`${id}-h`}>
+    <div role="group" class="bs-section bs-claims" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
         {disputes ? 'Sources differ' : 'Spelling note'}
       </h3>
@@ -262,7 +275,7 @@ function Claims({
           </ul>
         </div>
       ))}
-    </section>
+    </div>
   );
 }
 
@@ -275,7 +288,7 @@ function Related({
 }) {
   const id = useId();
   return (
-    <section class="bs-section" aria-labelledby={`${id}-h`}>
+    <div role="group" class="bs-section" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
         Related
       </h3>
@@ -295,7 +308,7 @@ function Related({
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }
 
@@ -325,6 +338,18 @@ export function EntityCard({
     if (doc && (!doc.activeElement || doc.activeElement === doc.body)) root.current?.focus();
   }, [data.id]);
 
+  const tipOpen = activeCite !== null;
+  useEffect(() => {
+    const el = root.current;
+    if (!el || !tipOpen) return;
+    const dismiss = (event: Event) => {
+      setOpenCite(null);
+      event.preventDefault();
+    };
+    el.addEventListener(DISMISS_EVENT, dismiss);
+    return () => el.removeEventListener(DISMISS_EVENT, dismiss);
+  }, [tipOpen]);
+
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
     if (activeCite !== null) setActiveCite(null);
@@ -337,7 +362,9 @@ export function EntityCard({
   return (
     <div
       role="dialog"
+      aria-modal="false"
       aria-label={data.name}
+      lang={CARD_LANGUAGE}
       tabIndex={-1}
       ref={root}
       class="bs-card"
@@ -345,12 +372,15 @@ export function EntityCard({
       data-pinned={pinned ? '' : undefined}
       onKeyDown={onKeyDown}
     >
-      <header class="bs-head">
+      {/* Divs, not header/footer: inside a dialog they would add banner landmarks to the page. */}
+      <div class="bs-head">
         <div class="bs-head-row">
           <h2 class="bs-name">{data.name}</h2>
           {onClose && (
             <button type="button" class="bs-close" aria-label="Close" onClick={() => onClose()}>
-              ×
+              <svg viewBox="0 0 12 12" width="12" height="12" aria-hidden="true">
+                <path d="M2 2L10 10M10 2L2 10" />
+              </svg>
             </button>
           )}
         </div>
@@ -358,7 +388,7 @@ export function EntityCard({
           <CategoryGlyph category={data.category} />
           {categoryLabels[data.category]}
         </p>
-      </header>
+      </div>
       <div class="bs-body">
         {/* In the scrolling body: expanded, ISIS-K's aliases would fill a fixed header. */}
         {data.aliases.length > 0 && <Aliases key={data.id} aliases={data.aliases} />}
@@ -376,9 +406,9 @@ export function EntityCard({
           <Related related={data.related} onSelectEntity={onSelectEntity} />
         )}
       </div>
-      <footer class="bs-foot">
+      <div class="bs-foot">
         {mentionSummary(data.mentionCount, data.articleCount, data.writtenIn)}
-      </footer>
+      </div>
     </div>
   );
 }

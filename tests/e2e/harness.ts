@@ -384,8 +384,13 @@ interface ChromeTabsApi {
 export type Target = Page | Frame;
 
 export interface HighlightRange {
-  /** The highlight's name in `CSS.highlights`, e.g. `backstory-person`. */
+  /**
+   * The category highlight, e.g. `backstory-person`, whatever variant draws it
+   * (`backstory-person-in-link-on-dark` is reported as `backstory-person`).
+   */
   name: string;
+  /** The variant's suffix as registered: '', `-in-link`, `-on-dark` or `-in-link-on-dark`. */
+  variant: string;
   /** `Range.toString()` of the highlighted range. */
   text: string;
   /** Ids of the ancestors (innermost first), across shadow boundaries. */
@@ -431,8 +436,11 @@ export async function highlightRanges(target: Target): Promise<HighlightRange[]>
       if (!next || blockOf(next) !== blockOf(node)) return '';
       return (forward ? next.data[0] : next.data[next.data.length - 1]) ?? '';
     };
-    registry.forEach((highlight, name) => {
-      if (!name.startsWith('backstory-')) return;
+    registry.forEach((highlight, registered) => {
+      const parts = /^(backstory-[a-z]+)((?:-in-link)?(?:-on-dark)?)$/.exec(registered);
+      // A mention revealed under the pointer is not a mark.
+      if (!parts || registered === 'backstory-revealed') return;
+      const [, name = '', variant = ''] = parts;
       highlight.forEach((abstract) => {
         let live: Range | null = null;
         if (abstract instanceof Range) {
@@ -480,7 +488,7 @@ export async function highlightRanges(target: Target): Promise<HighlightRange[]>
           if (parent) position.unshift(Array.prototype.indexOf.call(parent.childNodes, n));
           n = parent;
         }
-        out.push({ name, text, ids, position, inShadow, connected, before, after });
+        out.push({ name, variant, text, ids, position, inShadow, connected, before, after });
       });
     });
     return out;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { entityStops, nextStop } from './stepping';
+
+const window = new Window();
+const document = window.document as unknown as Document;
+document.body.innerHTML = '<p>Putin Kerman Putin Taliban Kerman Zelin</p>';
+const text = document.body.firstChild!.firstChild as Text;
+
+/** Mentions of the words of the paragraph, in page order, each with its range. */
+const mentions = text.data.split(' ').reduce<{ entity: string; range: Range }[]>((out, word) => {
+  const start = text.data.indexOf(word, out.length ? out.at(-1)!.range.endOffset : 0);
+  const range = document.createRange();
+  range.setStart(text, start);
+  range.setEnd(text, start + word.length);
+  return [...out, { entity: word, range }];
+}, []);
+
+const at = (i: number) => mentions[i]!.range;
+const names = (list: { entity: string }[]) => list.map((m) => m.entity);
+
+describe('keyboard stepping', () => {
+  it('stops once per entity, at its first mention', () => {
+    const stops = entityStops(mentions);
+    expect(names(stops)).toEqual(['Putin', 'Kerman', 'Taliban', 'Zelin']);
+    expect(stops[1]!.range).toBe(at(1));
+  });
+
+  it('moves to the next entity after the last card, skipping repeats', () => {
+    const stops = entityStops(mentions);
+    expect(nextStop(stops, at(1), 1, at(1))?.entity).toBe('Taliban');
+    expect(nextStop(stops, at(1), -1, at(1))?.entity).toBe('Putin');
+  });
+
+  it('starts from a card that was not a stop (a repeat) without going backwards', () => {
+    const stops = entityStops(mentions);
+    // The last card was the second "Putin": next is Taliban, not Kerman again.
+    expect(nextStop(stops, at(2), 1, at(2))?.entity).toBe('Taliban');
+  });
+
+  it('starts from a selection, a selected name first in either direction', () => {
+    const stops = entityStops(mentions);
+    const selection = document.createRange();
+    selection.setStart(text, at(3).startOffset);
+    selection.setEnd(text, at(3).endOffset);
+    expect(nextStop(stops, selection, 1)?.entity).toBe('Taliban');
+    expect(nextStop(stops, selection, -1)?.entity).toBe('Taliban');
+    const caret = document.createRange();
+    caret.setStart(text, at(4).startOffset);
+    expect(nextStop(stops, caret, 1)?.entity).toBe('Zelin');
+  });
+
+  it('wraps around at either end', () => {
+    const stops = entityStops(mentions);
+    expect(nextStop(stops, at(5), 1, at(5))?.entity).toBe('Putin');
+    expect(nextStop(stops, at(0), -1, at(0))?.entity).toBe('Zelin');
+    expect(nextStop(stops, null, 1)?.entity).toBe('Putin');
+    expect(nextStop([], null, 1)).toBeUndefined();
+  });
+});
