@@ -52,6 +52,9 @@ export default defineContentScript({
           name: CARD_HOST,
           position: 'inline',
           anchor: 'html',
+          // WXT's own reset is `:host { all: initial !important }`, which beats the inline
+          // styles below (and the zoom CardPopover sets); card.css resets without !important.
+          inheritStyles: true,
           onMount: () => undefined,
         });
         ui.mount();

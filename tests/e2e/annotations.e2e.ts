@@ -87,7 +87,7 @@ describe('article.html', () => {
     expect(await cardHosts(page)).toEqual([]);
   });
 
-  test('highlights use only the six category names', async () => {
+  test('highlights use only the six category names, in their contrast variants', async () => {
     const names = await page.evaluate(() => {
       const out: string[] = [];
       CSS.highlights.forEach((_, name) => out.push(name));
@@ -96,15 +96,12 @@ describe('article.html', () => {
     const ours = names.filter((n) => n.startsWith('backstory-'));
     expect(ours.length).toBeGreaterThan(0);
     for (const name of ours) {
-      expect([
-        'backstory-person',
-        'backstory-group',
-        'backstory-organization',
-        'backstory-media',
-        'backstory-place',
-        'backstory-event',
-      ]).toContain(name);
+      if (name === 'backstory-revealed') continue;
+      const category = /^backstory-([a-z]+)(?:-in-link)?(?:-on-dark)?$/.exec(name)?.[1];
+      expect(['person', 'group', 'organization', 'media', 'place', 'event']).toContain(category);
     }
+    // Six categories, each drawn for a light or dark background, in or out of a link.
+    expect(ours.filter((n) => n !== 'backstory-revealed')).toHaveLength(24);
   });
 
   test('first mentions are highlighted, under their category', () => {

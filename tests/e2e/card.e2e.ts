@@ -77,7 +77,7 @@ describe('hover card on article.html', () => {
   });
 
   test('opens after the pointer rests (~400 ms), not at once', async () => {
-    const mention = await locateText(page, 'ISIS-K', { within: 'p3' });
+    const mention = await locateText(page, 'ISIS-K', { within: 'headline' });
     await unhover(page);
     await page.mouse.move(mention.x, mention.y, { steps: 4 });
     const arrived = Date.now();
@@ -92,7 +92,7 @@ describe('hover card on article.html', () => {
   });
 
   test('is compact, inside the viewport and does not cover the mention', async () => {
-    const result = await hover(page, 'ISIS-K', { within: 'p3' });
+    const result = await hover(page, 'ISIS-K', { within: 'headline' });
     const box = await card(page).first().boundingBox();
     await expectInViewport(page, box);
     expect(box!.width).toBeGreaterThanOrEqual(240);
@@ -101,7 +101,7 @@ describe('hover card on article.html', () => {
   });
 
   test('closes ~300 ms after the pointer leaves', async () => {
-    await hover(page, 'ISIS-K', { within: 'p3' });
+    await hover(page, 'ISIS-K', { within: 'headline' });
     await unhover(page);
     const left = Date.now();
     await sleep(80);
@@ -115,7 +115,7 @@ describe('hover card on article.html', () => {
   });
 
   test('stays open while the pointer moves into it', async () => {
-    await hover(page, 'ISIS-K', { within: 'p3' });
+    await hover(page, 'ISIS-K', { within: 'headline' });
     const box = (await card(page).first().boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40), {
       steps: 6,
