@@ -5,6 +5,7 @@ import { ask } from '@/lib/messaging';
 import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
+import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -34,7 +35,7 @@ export default defineContentScript({
       matcherData: loadMatcherData(),
       signal: ctx.signal,
       top: window === window.top,
-      exclude: (el) => el.localName === CARD_HOST,
+      exclude: (el) => el.localName === CARD_HOST || el.localName === MARKS_HOST,
       loadCard: (entity) => {
         let card = cards.get(entity);
         if (!card) {

@@ -4,6 +4,7 @@ import popoverCss from '../../lib/ui/popover.css?inline';
 import { loadMatcherData, parseKnowledgeBase } from '../../lib/kb/load';
 import { createLiveRegion } from '../../lib/page/announcer';
 import { PageController } from '../../lib/page/controller';
+import { MARKS_HOST } from '../../lib/page/forced-colors-marks';
 import { formatRoute } from '../../lib/reader/route';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
 import { toCardData } from '../../lib/ui/card-data';
@@ -26,7 +27,7 @@ if (root) {
       matcherData: loadMatcherData(),
       signal: new AbortController().signal,
       top: false,
-      exclude: (el) => el.localName === 'backstory-card',
+      exclude: (el) => el.localName === 'backstory-card' || el.localName === MARKS_HOST,
       loadCard: async (entity) => toCardData(kb, entity) ?? null,
       openSource: (ref) => {
         location.hash = formatRoute(ref);

@@ -5,6 +5,7 @@ import { isPaused, readSettings, watchSettings } from '../settings/store';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../ui/card-data';
 import { PageEngine, type DisplayFilter } from './engine';
+import { watchForcedColors } from './forced-colors-marks';
 import { HoverCards, type CardMount } from './hover-cards';
 
 export interface ControllerOptions {
@@ -83,7 +84,10 @@ export class PageController {
       display: displayOf(settings),
       exclude: this.options.exclude,
       signal,
-      onIndexChange: () => hover.recheck(),
+      onIndexChange: () => {
+        hover.recheck();
+        forced.redraw();
+      },
     });
     const hover: HoverCards = new HoverCards({
       document: this.options.document,
@@ -94,6 +98,8 @@ export class PageController {
       openSource: this.options.openSource,
     });
     hover.configure(this.hoverSettings(settings));
+    // After the engine and the cards have registered their highlights, which it may take over.
+    const forced = watchForcedColors(this.options.document, signal);
     this.run = { abort, engine, hover };
     void engine.start();
   }

@@ -121,6 +121,7 @@ describe('a card appears only when asked for', () => {
   });
 
   test('a shift-click extending the selection onto a name opens nothing', async () => {
+    await page.evaluate(() => document.getSelection()?.removeAllRanges());
     const start = await locateText(page, 'Analysts');
     const iran = await locateText(page, 'Iran', { within: 'p2', scroll: false });
     await page.mouse.click(start.left + 1, start.y);
@@ -261,6 +262,8 @@ describe('keyboard and screen readers', () => {
   });
 
   test('stepping visits each entity once, each card on screen, the mention itself in view', async () => {
+    // A fresh page: no card yet, so stepping starts at the top.
+    page = await openSettled('reading.html');
     await page.evaluate(() => window.scrollTo(0, 0));
     const seen: string[] = [];
     let checked = 0;
@@ -452,6 +455,43 @@ describe('theme and contrast from the page', () => {
       ),
     ).toBe('underline');
   });
+});
+
+test('in forced colours marks are lines in the system text colour, not a selection look', async () => {
+  const page = await openSettled('reading.html');
+  const cdp = await page.context().newCDPSession(page);
+  const registered = () =>
+    page.evaluate(() => {
+      const names: string[] = [];
+      CSS.highlights.forEach((h, name) => {
+        if (name.startsWith('backstory-') && h.size > 0) names.push(name);
+      });
+      return names;
+    });
+  const bars = () =>
+    page.evaluate(() => {
+      const layer = document.querySelector('backstory-marks')?.shadowRoot;
+      return [...(layer?.children ?? [])].map((bar) => {
+        const s = getComputedStyle(bar);
+        return { style: s.borderTopStyle, width: parseFloat(s.width) };
+      });
+    });
+  expect((await registered()).length).toBeGreaterThan(0);
+  await cdp.send('Emulation.setEmulatedMedia', {
+    features: [{ name: 'forced-colors', value: 'active' }],
+  });
+  await expect.poll(registered).toEqual([]);
+  await expect.poll(async () => (await bars()).length).toBeGreaterThan(10);
+  const styles = new Set((await bars()).map((b) => b.style));
+  expect([...styles].sort()).toEqual(expect.arrayContaining(['dashed', 'double', 'solid']));
+  expect((await bars()).every((b) => b.width > 0)).toBe(true);
+  // Scrolling redraws the lines for what is now in view.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(async () => (await bars()).length).toBeGreaterThan(3);
+  await cdp.send('Emulation.setEmulatedMedia', { features: [] });
+  await expect.poll(async () => (await registered()).length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.querySelector('backstory-marks'))).toBeNull();
+  await cdp.detach();
 });
 
 describe('reader, touch, zoom and fullscreen', () => {
