@@ -111,6 +111,7 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   });
   timings.cardOpen = Date.now() - start;
   expect(await dialog?.evaluate((el) => el.getAttribute('aria-label'))).toBe('ISIS-K');
+  expect(await dialog?.evaluate((el) => el.getAttribute('lang'))).toBe('en');
   expect(await dialog?.evaluate((el) => el.getRootNode() instanceof ShadowRoot)).toBe(true);
   expect(firefox.extensionId).toBe('backstory@backstory.invalid');
 
@@ -118,5 +119,34 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   // extension fetches nothing (its manifest declares data_collection_permissions: none).
   expect(server.served).toEqual(['/']);
   expect(firefox.traffic).toEqual([]);
+  await page.close();
+});
+
+test('double-clicking a name selects it and opens no card', async () => {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1024, height: 768 });
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () => {
+      let found = false;
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => (found ||= r.toString() === 'Sanaullah Ghafari')),
+      );
+      return found;
+    },
+    { timeout: 10_000, polling: 100 },
+  );
+  const { x, y } = await centreOf(page, 'Ghafari');
+  await page.mouse.move(x, y, { steps: 3 });
+  await page.mouse.click(x, y, { count: 2 });
+  // Longer than the hover delay and the double-click wait together.
+  await new Promise((ok) => setTimeout(ok, 1_200));
+  expect(await page.evaluate(() => String(document.getSelection()).trim())).toBe('Ghafari');
+  const visible = await page.evaluate(() =>
+    [...document.querySelectorAll('*')].some((el) =>
+      el.shadowRoot?.querySelector('[role=dialog]')?.checkVisibility(),
+    ),
+  );
+  expect(visible).toBe(false);
   await page.close();
 });
