@@ -174,17 +174,18 @@ export class HoverCards {
       const p = this.lastPoint;
       if (!p) return;
       const t = performance.now();
-      let hit: CardTarget | null = null;
+      let under: PageMention | undefined;
+      let hit: PageMention | null = null;
       if (!p.overCard && !this.press) {
-        const m = this.options.engine.mentionAt(p.x, p.y);
-        if (m && !this.isQuiet(m)) hit = m;
+        under = this.options.engine.mentionAt(p.x, p.y);
+        if (under && !this.isQuiet(under)) hit = under;
       }
-      if (this.quiet && !(hit && sameMention(this.quiet, hit))) this.quiet = null;
+      if (this.quiet && !(under && sameMention(this.quiet, under))) this.quiet = null;
       const reachable =
-        hit && p.armed && (p.reachAll || this.isMarked(hit as PageMention) || this.isRevealed(hit));
-      const target = reachable ? this.sameAsCurrent(hit!) : null;
+        hit !== null && p.armed && (p.reachAll || this.isMarked(hit) || this.isRevealed(hit));
+      const target = hit && reachable ? this.sameAsCurrent(hit) : null;
       this.dispatch({ type: 'move', target, overCard: p.overCard, x: p.x, y: p.y, t });
-      const unmarked = hit && !this.isMarked(hit as PageMention) ? this.sameAsRevealing(hit) : null;
+      const unmarked = hit && !this.isMarked(hit) ? this.sameAsRevealing(hit) : null;
       this.dispatchReveal({ type: 'move', target: unmarked, overCard: false, x: p.x, y: p.y, t });
     });
   }

@@ -69,8 +69,8 @@ function over(top: Rgba, below: Rgb): Rgb {
 
 function parentOf(el: Element): Element | null {
   if (el.parentElement) return el.parentElement;
-  const root = el.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
+  const root = el.getRootNode() as Partial<ShadowRoot>;
+  return root.host ?? null;
 }
 
 /** What shows where no element paints: the canvas, dark only if the page asks for it. */

@@ -24,7 +24,7 @@ export function selectionTouches(selection: Selection | null, range: Range): boo
   const selected = selection.getRangeAt(0);
   if (selected.startContainer.getRootNode() !== range.startContainer.getRootNode()) return false;
   return (
-    selected.compareBoundaryPoints(Range.END_TO_START, range) < 0 &&
-    selected.compareBoundaryPoints(Range.START_TO_END, range) > 0
+    selected.compareBoundaryPoints(selected.END_TO_START, range) < 0 &&
+    selected.compareBoundaryPoints(selected.START_TO_END, range) > 0
   );
 }

@@ -338,17 +338,22 @@ export function EntityCard({
     if (doc && (!doc.activeElement || doc.activeElement === doc.body)) root.current?.focus();
   }, [data.id]);
 
-  const tipOpen = activeCite !== null;
+  // Read by the listener below at the moment of the event: a second Esc right after the
+  // first must reach the card, before Preact has re-rendered.
+  const tipOpen = useRef(false);
+  tipOpen.current = activeCite !== null;
   useEffect(() => {
     const el = root.current;
-    if (!el || !tipOpen) return;
+    if (!el) return;
     const dismiss = (event: Event) => {
+      if (!tipOpen.current) return;
+      tipOpen.current = false;
       setOpenCite(null);
       event.preventDefault();
     };
     el.addEventListener(DISMISS_EVENT, dismiss);
     return () => el.removeEventListener(DISMISS_EVENT, dismiss);
-  }, [tipOpen]);
+  }, []);
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Escape') return;
