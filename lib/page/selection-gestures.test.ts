@@ -7,7 +7,7 @@ const document = window.document as unknown as Document;
 document.body.innerHTML = '<p>Investigators say Vladimir Putin spoke.</p>';
 const text = document.body.firstChild!.firstChild as Text;
 
-const click = (init: MouseEventInit) =>
+const click = (init: { detail?: number; shiftKey?: boolean }) =>
   new window.MouseEvent('click', {
     clientX: 100,
     clientY: 50,
