@@ -28,6 +28,17 @@ describe('the reader tab', () => {
     expect(api.tabs.create).not.toHaveBeenCalled();
   });
 
+  it('never reuses a tab whose URL it cannot see or that is not the reader', async () => {
+    const api = fakeApi([]);
+    api.tabs.query.mockResolvedValue([
+      { id: 3, windowId: 1 },
+      { id: 4, url: 'https://x.example/' },
+    ] as never);
+    await showInReaderTab(api as never, READER, `${READER}#article=b`);
+    expect(api.tabs.update).not.toHaveBeenCalled();
+    expect(api.tabs.create).toHaveBeenCalledWith({ url: `${READER}#article=b`, active: true });
+  });
+
   it('opens beside the tab it came from when there is none', async () => {
     const api = fakeApi([{ id: 3, windowId: 1, url: 'https://news.example/' }]);
     await showInReaderTab(api as never, READER, `${READER}#article=b`, {

@@ -21,7 +21,10 @@ export async function showInReaderTab(
   target: string,
   opener?: OpenerTab,
 ): Promise<void> {
-  const [existing] = await api.tabs.query({ url: `${readerUrl}*` });
+  // A browser that ignored the filter, or hid the URLs, must not get some other tab reused.
+  const existing = (await api.tabs.query({ url: `${readerUrl}*` })).find((t) =>
+    t.url?.startsWith(readerUrl),
+  );
   if (existing?.id !== undefined) {
     await api.tabs.update(existing.id, { url: target, active: true });
     if (existing.windowId !== undefined) {

@@ -122,6 +122,34 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   await page.close();
 });
 
+test('"Read in source" twice leaves one reader tab', async () => {
+  const page = await firefox.browser.newPage();
+  await page.setViewport({ width: 1024, height: 768 });
+  await page.goto(server.url, { waitUntil: 'load' });
+  const { x, y } = await centreOf(page, 'ISIS-K');
+  const readers = async () =>
+    (await firefox.browser.pages()).filter((p) => p.url().includes('/reader.html')).length;
+  for (let i = 0; i < 2; i++) {
+    await page.bringToFront();
+    await page.mouse.move(x - 40, y, { steps: 2 });
+    await page.mouse.move(x, y, { steps: 4 });
+    const read = await page.waitForSelector('pierce/.bs-read', {
+      visible: true,
+      timeout: CARD_OPEN_TIMEOUT,
+    });
+    await read?.click();
+    const deadline = Date.now() + 5_000;
+    while ((await readers()) < 1 && Date.now() < deadline)
+      await new Promise((ok) => setTimeout(ok, 100));
+    await page.keyboard.press('Escape');
+    await page.mouse.move(2, 400);
+  }
+  expect(await readers()).toBe(1);
+  for (const p of await firefox.browser.pages())
+    if (p.url().includes('/reader.html')) await p.close();
+  await page.close();
+});
+
 test('double-clicking a name selects it and opens no card', async () => {
   const page = await firefox.browser.newPage();
   await page.setViewport({ width: 1024, height: 768 });
