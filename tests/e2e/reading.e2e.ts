@@ -183,6 +183,38 @@ describe('a card appears only when asked for', () => {
     await unhover(page);
   });
 
+  test('with a modifier key chosen, holding it reaches every mention, marked or not', async () => {
+    const options = await h.context.newPage();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    const setModifier = (modifier: string) =>
+      options.evaluate(async (modifier) => {
+        type Area = {
+          get(key: string): Promise<Record<string, unknown>>;
+          set(items: Record<string, unknown>): Promise<void>;
+        };
+        const storage = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome
+          .storage.local;
+        const { settings } = await storage.get('settings');
+        await storage.set({ settings: { ...(settings as object), modifier } });
+      }, modifier);
+    await setModifier('Alt');
+    await page.bringToFront();
+    await unhover(page);
+    const marked = await hover(page, 'Vladimir Putin', { expectCard: false });
+    expect(marked.opened, 'no card without the key').toBe(false);
+    const isis = await locateText(page, 'ISIS-K', { within: 'p1' });
+    await page.keyboard.down('Alt');
+    await page.mouse.move(isis.x - 30, isis.y, { steps: 2 });
+    await page.mouse.move(isis.x, isis.y, { steps: 4 });
+    await card(page).first().waitFor({ state: 'visible', timeout: CARD_OPEN_TIMEOUT });
+    await page.keyboard.up('Alt');
+    expect(await cardLabel(page)).toBe('ISIS-K');
+    await closeCard(page);
+    await setModifier('none');
+    await options.close();
+    await page.bringToFront();
+  });
+
   test('15 s of slow drift (~120 px/s) along marked lines opens at most two cards', async () => {
     const lines = await page.evaluate(() =>
       ['p1', 'p2'].flatMap((id) => {
