@@ -149,6 +149,17 @@ describe('a card appears only when asked for', () => {
     await closeCard(page);
   });
 
+  test('a click inside a hover card pins it, and it shows as pinned', async () => {
+    await hover(page, 'Taliban', { within: 'p2' });
+    expect(await card(page).first().getAttribute('data-pinned')).toBeNull();
+    await card(page).locator('.bs-foot').click();
+    await expect.poll(() => card(page).first().getAttribute('data-pinned')).toBe('');
+    await unhover(page);
+    await sleep(800);
+    expect(await card(page).first().isVisible()).toBe(true);
+    await closeCard(page);
+  });
+
   test('a pinned card stays pinned while another name is hovered', async () => {
     const putin = await locateText(page, 'Vladimir Putin');
     await page.mouse.click(putin.x, putin.y);
