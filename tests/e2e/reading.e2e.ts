@@ -542,7 +542,16 @@ test('in forced colours marks are lines in the system text colour, not a selecti
   expect([...styles].sort()).toEqual(expect.arrayContaining(['dashed', 'double', 'solid']));
   expect((await bars()).every((b) => b.width > 0)).toBe(true);
   // Scrolling redraws the lines for what is now in view.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const top = () =>
+    page.evaluate(
+      () =>
+        document
+          .querySelector('backstory-marks')
+          ?.shadowRoot?.firstElementChild?.getBoundingClientRect().top,
+    );
+  const before = await top();
+  await page.evaluate(() => document.getElementById('pull')!.scrollIntoView({ block: 'start' }));
+  await expect.poll(top).not.toBe(before);
   await expect.poll(async () => (await bars()).length).toBeGreaterThan(3);
   await cdp.send('Emulation.setEmulatedMedia', { features: [] });
   await expect.poll(async () => (await registered()).length).toBeGreaterThan(0);
