@@ -6,6 +6,7 @@ import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
+import { afterLoad } from '@/lib/page/scheduler';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -28,7 +29,13 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
+  // WXT also announces each start with window.postMessage, which reaches the page's own
+  // message listeners; the document event it dispatches as well is all it needs.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // Nothing before the load event has fired: start-up must never push it back.
+    await afterLoad(window);
+    if (ctx.isInvalid) return;
     const cards = new Map<string, Promise<CardData | null>>();
     const controller = new PageController({
       document,

@@ -1,12 +1,15 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import { createMatcher } from '../match/matcher';
-import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
+import { isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
-import { MentionIndex, type BlockRecord, type PageMention } from './mention-index';
-import { runSliced } from './scheduler';
-import type { TextBlock } from './text-block';
-
+import { caretAt, rangeContainsPoint } from './hit-test';
+import { MentionIndex, PageMention, type BlockRecord } from './mention-index';
+import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
+import { rescan, scanPage, whereIs, type ScanContext } from './scan';
+import { TimeMeter, afterLoad, runSliced } from './scheduler';
+import { makeTextBlock } from './text-block';
+import { timelineMark } from './timeline';
 /** What the settings let through: the engine indexes everything and shows this much. */
 export interface DisplayFilter {
   marking: 'first' | 'all' | 'none';
@@ -37,19 +40,17 @@ export interface EngineStats {
   indexedAt: number | null;
 }
 
-const MUTATION_DEBOUNCE_MS = 50;
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-
 export class PageEngine {
   private readonly doc: Document;
+  private readonly view: Window;
   private readonly index: MentionIndex;
   private readonly highlighter: Highlighter;
   private readonly sheet: CSSStyleSheet;
   private readonly shadowRoots = new Set<ShadowRoot>();
-  private readonly observer: MutationObserver;
-  private readonly dirty = new Set<Node>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
-  private busy: Promise<void> = Promise.resolve();
+  private readonly watcher: MutationWatcher;
+  /** The engine's main-thread time: the mutation path bounds its share with it. */
+  private readonly meter = new TimeMeter();
+  private readonly scanContext: ScanContext;
   private display: DisplayFilter;
   private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
     viewportMarkedAt: null,
@@ -58,6 +59,7 @@ export class PageEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.doc = options.document;
+    this.view = this.doc.defaultView!;
     this.display = options.display;
     const { entities, aliases } = options.matcherData;
     const matcher = createMatcher(
@@ -76,14 +78,30 @@ export class PageEngine {
     const unadopt = options.adoptDocumentStyles
       ? adoptHighlightStyles(this.doc, this.sheet)
       : () => undefined;
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.watcher = new MutationWatcher({
+      view: this.view,
+      signal: options.signal,
+      meter: this.meter,
+      process: (batch) => this.applyMutations(batch),
+    });
+    const unadoptShadows: (() => void)[] = [];
+    this.scanContext = {
+      index: this.index,
+      view: this.view,
+      signal: options.signal,
+      meter: this.meter,
+      exclude: options.exclude,
+      onShadowRoot: (shadow) => {
+        if (this.shadowRoots.has(shadow)) return;
+        this.shadowRoots.add(shadow);
+        this.watcher.observe(shadow);
+        unadoptShadows.push(adoptHighlightStyles(shadow, this.sheet));
+      },
+    };
     options.signal.addEventListener('abort', () => {
-      this.observer.disconnect();
-      clearTimeout(this.flushTimer);
       this.highlighter.dispose();
       unadopt();
-      for (const root of this.shadowRoots)
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      for (const undo of unadoptShadows) undo();
     });
   }
 
@@ -91,147 +109,109 @@ export class PageEngine {
     return this.options.scope ?? this.doc.body ?? this.doc.documentElement;
   }
 
-  /** Reads and annotates the page: viewport first, the rest in time slices. */
-  start(): Promise<void> {
-    this.observer.observe(this.scope, OBSERVE);
-    return this.enqueue(() => this.scan(this.scope, true));
-  }
-
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    this.busy = this.busy.then(task, task);
-    return this.busy;
-  }
-
-  private collector(root: Element): BlockCollector {
-    return new BlockCollector(root, {
-      exclude: this.options.exclude,
-      onShadowRoot: (shadow) => {
-        if (this.shadowRoots.has(shadow)) return;
-        this.shadowRoots.add(shadow);
-        this.observer.observe(shadow, OBSERVE);
-        adoptHighlightStyles(shadow, this.sheet);
-      },
-    });
-  }
-
-  /** -1 above the viewport's neighbourhood, 0 in it, 1 below it. */
-  private whereIs(block: TextBlock): -1 | 0 | 1 {
-    const r = block.container.getBoundingClientRect();
-    const h = this.doc.defaultView?.innerHeight ?? 0;
-    if (r.top > 2 * h) return 1;
-    return r.bottom < -h ? -1 : 0;
+  /**
+   * Reads and annotates the page once it has loaded (never pushing the load event
+   * back): viewport first, the rest in idle periods; then follows its changes.
+   */
+  async start(): Promise<void> {
+    await afterLoad(this.view);
+    if (this.options.signal.aborted) return;
+    this.watcher.observe(this.scope);
+    const done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
+    if (!done) return;
+    this.refresh();
+    this.stats.indexedAt = performance.now();
+    timelineMark('backstory:indexed', this.getStats());
   }
 
   private markViewport(near: Iterable<Element>): void {
     this.refresh(near);
     this.stats.viewportMarkedAt = performance.now();
-    // Marks on the page's own timeline let DevTools and the benchmark see our phases.
-    performance.mark('backstory:viewport-marked');
+    timelineMark('backstory:viewport-marked');
   }
 
   /**
-   * Reads `root`'s blocks. On the first pass, blocks near the viewport are matched
-   * as soon as they are read and marked as soon as the walk has passed the
-   * viewport; the rest are matched afterwards, in slices.
+   * Brings the index up to date with one batch of the page's changes, in idle
+   * periods: text rewritten in place is matched again on its own; added and
+   * emptied subtrees are read again from their nearest block, each once.
    */
-  private async scan(root: Element, initial: boolean): Promise<void> {
+  private async applyMutations(batch: MutationBatch): Promise<void> {
     const signal = this.options.signal;
-    const collector = this.collector(root);
-    const later: TextBlock[] = [];
-    // Document order is mostly visual order: once a block lies below, so do the rest.
-    let passed = !initial;
-    const near = new Set<Element>();
-    const ok = await runSliced((shouldYield) => {
-      const done = collector.next(shouldYield);
-      for (const block of collector.drain()) {
-        if (!initial) {
-          this.index.add(block);
-        } else if (passed) {
-          later.push(block);
-        } else {
-          const where = this.whereIs(block);
-          if (where === 0) {
-            this.index.add(block);
-            near.add(block.container);
-          } else {
-            later.push(block);
-          }
-          passed = where === 1;
-        }
-      }
-      if (initial && passed && this.stats.viewportMarkedAt === null) this.markViewport(near);
-      return done;
-    }, signal);
-    if (!ok) return;
-    if (initial && this.stats.viewportMarkedAt === null) this.markViewport(near);
-    let next = 0;
-    const finished = await runSliced(
+    if (batch.rescanAll) {
+      if (await rescan([this.scope], this.scanContext)) this.refresh();
+      return;
+    }
+    const touched = new Set<Element>();
+    const rewritten = new Set<BlockRecord>();
+    const exclude = this.options.exclude;
+    const sorted = await runSliced(
       (shouldYield) => {
-        while (next < later.length) {
-          this.index.add(later[next]!);
-          // Let the block (and its text) go as soon as it is matched.
-          later[next++] = undefined as unknown as TextBlock;
-          if (shouldYield()) break;
+        for (const text of batch.texts) {
+          batch.texts.delete(text);
+          if (!text.isConnected) continue;
+          const record = this.index.recordOf(text);
+          if (record?.nodes.every((n) => n.isConnected)) rewritten.add(record);
+          else if (text.parentElement) touched.add(text.parentElement);
+          if (shouldYield()) return false;
         }
-        return next >= later.length;
+        while (batch.added.length > 0) {
+          const node = batch.added.pop()!;
+          if (!node.isConnected) continue;
+          const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+          if (el) touched.add(el);
+          if (shouldYield()) return false;
+        }
+        // A removal changes mentions only in a block that had some: the rest is pruned.
+        for (const el of batch.removedFrom) {
+          batch.removedFrom.delete(el);
+          const container = el.isConnected ? this.index.containerAround(el) : undefined;
+          if (container) touched.add(container);
+        }
+        return true;
       },
-      signal,
-      'background',
+      { signal, meter: this.meter, view: this.view, priority: 'background' },
     );
-    if (!finished) return;
-    this.refresh();
-    if (initial) {
-      this.stats.indexedAt = performance.now();
-      performance.mark('backstory:indexed', { detail: this.getStats() });
-    }
-  }
-
-  private onMutations(records: MutationRecord[]): void {
-    const exclude = this.options.exclude;
-    for (const r of records) {
-      const target = r.target;
-      const el = target.nodeType === Node.ELEMENT_NODE ? (target as Element) : target.parentElement;
-      if (!el || exclude?.(el) || el.closest('[data-wxt-shadow-root]')) continue;
-      if (r.type === 'characterData') {
-        this.dirty.add(nearestBlock(el));
-      } else {
-        for (const added of r.addedNodes) {
-          const addedEl =
-            added.nodeType === Node.ELEMENT_NODE ? (added as Element) : added.parentElement;
-          if (addedEl && !exclude?.(addedEl)) this.dirty.add(nearestBlock(addedEl));
+    if (!sorted) return;
+    // Style reads from here on: in an idle period, after the page's frame, styles are clean.
+    const blocks = new Set<Element>();
+    const gone: Element[] = [];
+    const resolved = await runSliced(
+      (shouldYield) => {
+        for (const el of touched) {
+          touched.delete(el);
+          // Text that changed inside an editor or a hidden subtree is forgotten, not read.
+          if (exclude?.(el) || isOutOfBounds(el, exclude)) gone.push(el);
+          else blocks.add(nearestBlock(el, this.scope));
+          if (shouldYield()) return false;
         }
-        if (r.removedNodes.length > 0) this.dirty.add(nearestBlock(el));
+        return true;
+      },
+      { signal, meter: this.meter, view: this.view, priority: 'background' },
+    );
+    if (!resolved) return;
+    this.meter.time(() => {
+      this.index.prune();
+      for (const el of gone) this.index.removeWithin(el);
+      for (const record of rewritten) {
+        if (!blocks.has(record.container))
+          this.index.add(makeTextBlock(record.container, record.nodes));
       }
-    }
-    if (this.dirty.size === 0) return;
-    clearTimeout(this.flushTimer);
-    this.flushTimer = setTimeout(
-      () => void this.enqueue(() => this.rescanDirty()),
-      MUTATION_DEBOUNCE_MS,
-    );
-  }
-
-  private async rescanDirty(): Promise<void> {
-    const exclude = this.options.exclude;
-    const roots = [...this.dirty].filter(
-      (n): n is Element => n instanceof Element && n.isConnected,
-    );
-    this.dirty.clear();
-    // Outermost roots only: a root inside another is rescanned with it.
-    const outer = roots.filter((r) => !roots.some((o) => o !== r && o.contains(r)));
-    this.index.prune();
-    for (const root of outer) {
-      this.index.removeWithin(root);
-      // Text that changed inside an editor or a hidden subtree is forgotten, not read.
-      if (!isOutOfBounds(root, exclude)) await this.scan(root, false);
-    }
+    });
+    const roots = outermost(blocks) as Element[];
+    // What the reader is looking at first.
+    const near = roots.filter((el) => whereIs(el, this.view) === 0);
+    const far = roots.filter((el) => !near.includes(el));
+    if (!(await rescan(near, this.scanContext))) return;
     this.refresh();
+    if (far.length > 0 && (await rescan(far, this.scanContext))) this.refresh();
   }
 
   /** `near`: containers known to be on screen, painted now rather than when observed. */
   private refresh(near?: Iterable<Element>): void {
-    this.index.resolve();
-    this.highlighter.setMarked(this.markSources(), near);
+    this.meter.time(() => {
+      this.index.resolve();
+      this.highlighter.setMarked(this.markSources(), near);
+    });
     this.options.onIndexChange?.();
   }
 
@@ -278,13 +258,10 @@ export class PageEngine {
 
   /** The mention under a viewport point (hover, tap), if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
-    const pos = this.doc.caretPositionFromPoint?.(x, y, { shadowRoots: [...this.shadowRoots] });
+    const pos = caretAt(this.doc, x, y, [...this.shadowRoots]);
     if (!pos) return undefined;
-    for (const m of this.index.at(pos.offsetNode, pos.offset)) {
-      if (!this.display.categories[m.category]) continue;
-      for (const r of m.range.getClientRects()) {
-        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return m;
-      }
+    for (const m of this.index.at(pos.node, pos.offset)) {
+      if (this.display.categories[m.category] && rangeContainsPoint(m.range, x, y)) return m;
     }
     return undefined;
   }
@@ -293,10 +270,10 @@ export class PageEngine {
   step(from: object | null, direction: 1 | -1, entity?: string): PageMention | undefined {
     const list = this.visibleMentions(entity);
     if (list.length === 0) return undefined;
-    const current = from as Partial<PageMention> | null;
-    const i = current?.record
-      ? list.findIndex((m) => m.record === current.record && m.slot === current.slot)
-      : -1;
+    const i =
+      from instanceof PageMention
+        ? list.findIndex((m) => m.record === from.record && m.slot === from.slot)
+        : -1;
     if (i !== -1) return list[(i + direction + list.length) % list.length];
     if (direction === 1)
       return list.find((m) => m.range.getBoundingClientRect().top > 0) ?? list[0];

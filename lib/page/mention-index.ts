@@ -82,6 +82,15 @@ function compareNodes(a: Node, b: Node): number {
   return ca.length - cb.length;
 }
 
+/** `root.contains(node)`, looking through shadow roots to their hosts. */
+function containsComposed(root: Node, node: Node): boolean {
+  for (let cur: Node | null = node; cur;) {
+    if (cur === root) return true;
+    cur = cur instanceof ShadowRoot ? cur.host : cur.parentNode;
+  }
+  return false;
+}
+
 /**
  * Every mention on the page, in document order, indexed for hit-testing.
  * Blocks can be matched in any order (viewport first); `resolve()` then applies
@@ -131,33 +140,74 @@ export class MentionIndex {
   remove(record: BlockRecord): void {
     const i = this.records.indexOf(record);
     if (i !== -1) this.records.splice(i, 1);
+    this.unfile(record);
+  }
+
+  private unfile(record: BlockRecord): void {
     const siblings = this.byContainer.get(record.container)?.filter((r) => r !== record);
     if (siblings?.length) this.byContainer.set(record.container, siblings);
     else this.byContainer.delete(record.container);
   }
 
-  /** Forgets every block inside `root` (before it is read again). */
+  /** Index of the first record that does not come before `node` in document order. */
+  private lowerBound(node: Node): number {
+    let lo = 0;
+    let hi = this.records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareNodes(this.records[mid]!.nodes[0]!, node) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Forgets every block inside `root` (before it is read again). Records are in
+   * document order, so those inside `root` are one run found by binary search.
+   */
   removeWithin(root: Node): void {
-    for (const r of this.records.filter((r) => root.contains(r.container))) this.remove(r);
+    const from = this.lowerBound(root);
+    let to = from;
+    while (to < this.records.length && containsComposed(root, this.records[to]!.container)) to++;
+    for (const r of this.records.splice(from, to - from)) this.unfile(r);
   }
 
   /** Drops blocks whose text left the page. */
   prune(): void {
-    for (const r of this.records.filter((r) => !r.nodes[0]!.isConnected)) this.remove(r);
+    const kept: BlockRecord[] = [];
+    for (const r of this.records) {
+      if (r.nodes[0]!.isConnected && r.nodes[r.nodes.length - 1]!.isConnected) kept.push(r);
+      else this.unfile(r);
+    }
+    this.records = kept;
+  }
+
+  /** The block holding a text node, if it has mentions. */
+  recordOf(node: Text): BlockRecord | undefined {
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const found = this.byContainer.get(el)?.find((r) => r.nodes.includes(node));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The container of a block with mentions that holds `el` (or is it), if any. */
+  containerAround(el: Element): Element | undefined {
+    for (let cur: Element | null = el; cur; cur = cur.parentElement) {
+      if (this.byContainer.has(cur)) return cur;
+    }
+    return undefined;
   }
 
   private insertInOrder(record: BlockRecord): void {
     const first = record.nodes[0]!;
-    let lo = 0;
-    let hi = this.records.length;
+    const n = this.records.length;
     // Pages mostly grow at the end: check there before searching.
-    if (hi > 0 && compareNodes(this.records[hi - 1]!.nodes[0]!, first) < 0) lo = hi;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareNodes(this.records[mid]!.nodes[0]!, first) < 0) lo = mid + 1;
-      else hi = mid;
+    if (n === 0 || compareNodes(this.records[n - 1]!.nodes[0]!, first) < 0) {
+      this.records.push(record);
+      return;
     }
-    this.records.splice(lo, 0, record);
+    this.records.splice(this.lowerBound(first), 0, record);
   }
 
   /** Applies the page-order rules; cheap enough to run after every batch. */
@@ -226,18 +276,10 @@ export class MentionIndex {
     return this.records.length;
   }
 
-  private recordHolding(node: Text): BlockRecord | undefined {
-    for (let el = node.parentElement; el; el = el.parentElement) {
-      const found = this.byContainer.get(el)?.find((r) => r.nodes.includes(node));
-      if (found) return found;
-    }
-    return undefined;
-  }
-
   /** The valid mentions covering a caret position, if any. */
   at(node: Node, offset: number): PageMention[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
-    const record = this.recordHolding(node as Text);
+    const record = this.recordOf(node as Text);
     if (!record) return [];
     const i = record.nodes.indexOf(node as Text);
     const at = record.starts[i]! + offset;

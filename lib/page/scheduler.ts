@@ -4,25 +4,70 @@
  */
 export const SLICE_MS = 8;
 
+/**
+ * How long background work may wait for an idle period before it runs anyway: a page
+ * that animates without pause never goes idle, and its text must still be read.
+ */
+const IDLE_TIMEOUT_MS = 1_000;
+
 interface Scheduler {
   yield(): Promise<void>;
-  postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
 }
 
 /**
- * `visible` work (what the reader is looking at) resumes ahead of other tasks;
- * `background` work (the rest of the page) waits behind the page's own tasks,
- * rendering and observers, so it never delays them.
+ * `visible` work (what the reader is looking at) resumes ahead of other tasks
+ * (`scheduler.yield`); `background` work (the rest of the page, changes the page
+ * made) runs in idle periods, after the frame is rendered, so the page keeps its
+ * frame rate. Tasks queued back to back, even at background priority, leave
+ * Chromium rendering only about every 100 ms.
  */
 export type Priority = 'visible' | 'background';
 
-export function yieldToMain(priority: Priority = 'visible'): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
-  if (priority === 'visible' && typeof scheduler?.yield === 'function') return scheduler.yield();
-  if (priority === 'background' && typeof scheduler?.postTask === 'function') {
-    return scheduler.postTask(() => undefined, { priority: 'background' });
+/** Time left in this slice, in ms. */
+type Budget = () => number;
+
+function idle(view: Window): Promise<Budget> {
+  if (typeof view.requestIdleCallback !== 'function') {
+    return new Promise((resolve) => setTimeout(() => resolve(() => SLICE_MS), 0));
   }
+  return new Promise((resolve) =>
+    view.requestIdleCallback(
+      (deadline) => resolve(() => (deadline.didTimeout ? SLICE_MS : deadline.timeRemaining())),
+      { timeout: IDLE_TIMEOUT_MS },
+    ),
+  );
+}
+
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Where the engine's main-thread time goes: summed so callers can bound their share. */
+export class TimeMeter {
+  total = 0;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Runs `f` and adds its duration to the total. */
+  time<T>(f: () => T): T {
+    const t0 = this.now();
+    try {
+      return f();
+    } finally {
+      this.total += this.now() - t0;
+    }
+  }
+}
+
+export interface SliceOptions {
+  signal: AbortSignal;
+  priority?: Priority;
+  /** The window whose idle periods background work uses. */
+  view?: Window;
+  meter?: TimeMeter;
+  now?: () => number;
 }
 
 /**
@@ -31,14 +76,29 @@ export function yieldToMain(priority: Priority = 'visible'): Promise<void> {
  */
 export async function runSliced(
   step: (shouldYield: () => boolean) => boolean,
-  signal: AbortSignal,
-  priority: Priority = 'visible',
-  now: () => number = () => performance.now(),
+  { signal, priority = 'visible', view, meter, now = () => performance.now() }: SliceOptions,
 ): Promise<boolean> {
+  const background = priority === 'background' && view !== undefined;
+  let budget: Budget = () => SLICE_MS;
+  if (background) budget = await idle(view);
   for (;;) {
     if (signal.aborted) return false;
-    const deadline = now() + SLICE_MS;
-    if (step(() => now() >= deadline)) return true;
-    await yieldToMain(priority);
+    const t0 = now();
+    const deadline = t0 + Math.min(SLICE_MS, Math.max(1, budget()));
+    const done = step(() => now() >= deadline);
+    if (meter) meter.total += now() - t0;
+    if (done) return true;
+    if (background) budget = await idle(view);
+    else await yieldToMain();
   }
+}
+
+/** Resolves once the load event has fired and its task is over, so start-up never delays it. */
+export function afterLoad(view: Window): Promise<void> {
+  const doc = view.document;
+  const settle = (resolve: () => void) => setTimeout(resolve, 0);
+  if (doc.readyState === 'complete') return new Promise(settle);
+  return new Promise((resolve) =>
+    view.addEventListener('load', () => settle(resolve), { once: true }),
+  );
 }

@@ -1,0 +1,167 @@
+import type { TimeMeter } from './scheduler';
+
+/**
+ * Follows the page's DOM changes at a cost the page cannot measure. The observer
+ * callback runs in the page's own turn (a microtask after its mutation), so it only
+ * files the records: no style or layout read, no selector match, no walk. The batch
+ * is handed over after the page's work is done (a coalescing delay, then an idle
+ * period), never while the tab is hidden, and less often the more it costs.
+ */
+
+export interface MutationBatch {
+  /** Text nodes whose data the page rewrote in place. */
+  texts: Set<Text>;
+  /** Nodes added, none inside another (an addition inside an added subtree is read with it). */
+  added: Node[];
+  /** Elements (or shadow hosts) that lost children. */
+  removedFrom: Set<Element>;
+  /** Too many changes at once to follow one by one: read the whole watched tree again. */
+  rescanAll: boolean;
+}
+
+export interface MutationWatchOptions {
+  view: Window;
+  signal: AbortSignal;
+  /** Reads a batch into the index; the next batch waits until it is done. */
+  process(batch: MutationBatch): Promise<void>;
+  /** Where `process` adds its main-thread time: the watcher backs off by it. */
+  meter: TimeMeter;
+  now?: () => number;
+}
+
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/** Nodes added or removed in one batch beyond which a rescan is cheaper than following them. */
+export const HUGE_MUTATION = 1_000;
+/** The page's burst of changes (a render, a list update) usually lands within this. */
+export const FIRST_DELAY_MS = 100;
+/** Under continuous mutation, batches are at most this far apart. */
+export const MAX_DELAY_MS = 1_000;
+/** Quiet this long, and the page is idle again: back to the short delay. */
+const QUIET_MS = 2_000;
+/** The share of the main thread Backstory's reaction to mutations may take over time. */
+export const MAX_SHARE = 0.05;
+
+/** The nodes of `nodes` that have no ancestor in `nodes` (linear in nodes × depth). */
+export function outermost(nodes: Iterable<Node>): Node[] {
+  const all = new Set(nodes);
+  const out: Node[] = [];
+  for (const node of all) {
+    let inner = false;
+    for (let p = node.parentNode; p && !inner; p = p.parentNode) inner = all.has(p);
+    if (!inner) out.push(node);
+  }
+  return out;
+}
+
+export class MutationWatcher {
+  private readonly observer: MutationObserver;
+  private texts = new Set<Text>();
+  private added = new Set<Node>();
+  private removedFrom = new Set<Element>();
+  private huge = false;
+  private count = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private delay = FIRST_DELAY_MS;
+  /** When the last batch finished, and what it cost (ms of main thread). */
+  private lastEnd = -Infinity;
+  private lastCost = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: MutationWatchOptions) {
+    this.now = options.now ?? (() => performance.now());
+    this.observer = new MutationObserver((records) => this.file(records));
+    const doc = options.view.document;
+    const onVisibility = () => this.schedule();
+    doc.addEventListener('visibilitychange', onVisibility);
+    options.signal.addEventListener('abort', () => {
+      this.observer.disconnect();
+      clearTimeout(this.timer);
+      doc.removeEventListener('visibilitychange', onVisibility);
+    });
+  }
+
+  observe(root: Node): void {
+    this.observer.observe(root, OBSERVE);
+  }
+
+  /** Changes filed and not yet handed over. */
+  get pending(): boolean {
+    return this.huge || this.texts.size + this.added.size + this.removedFrom.size > 0;
+  }
+
+  private file(records: MutationRecord[]): void {
+    if (!this.huge) {
+      for (const r of records) {
+        if (r.type === 'characterData') {
+          if (r.target.nodeType === Node.TEXT_NODE) this.texts.add(r.target as Text);
+          this.count += 1;
+        } else {
+          for (const node of r.addedNodes) this.added.add(node);
+          if (r.removedNodes.length > 0) {
+            const t = r.target;
+            const el = t instanceof ShadowRoot ? t.host : t instanceof Element ? t : null;
+            if (el) this.removedFrom.add(el);
+          }
+          this.count += r.addedNodes.length + r.removedNodes.length;
+        }
+        if (this.count > HUGE_MUTATION) {
+          this.huge = true;
+          this.texts.clear();
+          this.added.clear();
+          this.removedFrom.clear();
+          break;
+        }
+      }
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.running || !this.pending) return;
+    if (this.options.signal.aborted || this.options.view.document.visibilityState === 'hidden')
+      return;
+    const now = this.now();
+    const sinceLast = now - this.lastEnd;
+    // A page that keeps changing gets longer batches; one that went quiet, short ones again.
+    this.delay = sinceLast > QUIET_MS ? FIRST_DELAY_MS : Math.min(MAX_DELAY_MS, this.delay * 1.5);
+    // And the last batch's cost spread out so that, over time, it stays within MAX_SHARE.
+    const wait = Math.max(this.delay, this.lastCost / MAX_SHARE - sinceLast);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, wait);
+  }
+
+  private takeBatch(): MutationBatch {
+    const batch: MutationBatch = {
+      texts: this.texts,
+      added: outermost(this.added),
+      removedFrom: this.removedFrom,
+      rescanAll: this.huge,
+    };
+    this.texts = new Set();
+    this.added = new Set();
+    this.removedFrom = new Set();
+    this.huge = false;
+    this.count = 0;
+    return batch;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.options.signal.aborted) return;
+    if (this.options.view.document.visibilityState === 'hidden') return;
+    this.running = true;
+    const spent = this.options.meter.total;
+    try {
+      const batch = this.options.meter.time(() => this.takeBatch());
+      await this.options.process(batch);
+    } finally {
+      this.running = false;
+      this.lastCost = this.options.meter.total - spent;
+      this.lastEnd = this.now();
+      this.schedule();
+    }
+  }
+}
