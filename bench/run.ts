@@ -11,26 +11,31 @@
  *          --no-markjs  --markjs-5m (adds mark.js at 5 MB: several minutes)
  */
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
+import {
+  CHROMIUM,
+  EXTENSION_DIR,
+  ROOT,
+  VIEWPORT,
+  launch as launchBrowser,
+  log,
+  serve,
+  sleep,
+  type Browser,
+} from './harness';
 import { generatePage, loadCorpus, type GeneratedPage } from './pages';
 import { HEARTBEAT_MS, PROBE_SCRIPT, readPage, type PageReading, type Probe } from './probe';
 import { startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { blockingTime, kb, longestTask, mb, median, ms, ratio } from './stats';
+import { runSpeedometer } from './speedometer';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RESULTS = join(ROOT, 'bench/results.md');
-const VIEWPORT = { width: 1280, height: 800 };
 
 interface Tier {
   key: string;
@@ -108,9 +113,6 @@ const tiers = TIERS.filter((t) => !onlyTiers || onlyTiers.includes(t.key)).map((
       : t.markjsRegexRuns,
 }));
 
-const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
-const sleep = (t: number) => new Promise((ok) => setTimeout(ok, t));
-
 // ---------------------------------------------------------------------------
 // Pages and server
 // ---------------------------------------------------------------------------
@@ -121,87 +123,8 @@ interface ServedPage extends GeneratedPage {
   htmlBytes: number;
 }
 
-async function serve(pages: Map<string, string>) {
-  const server = createServer((req, res) => {
-    const body = pages.get(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (!body || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no port');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
-// ---------------------------------------------------------------------------
-// Browser
-// ---------------------------------------------------------------------------
-
-interface Browser {
-  /** The copy of the extension this browser loaded (null without one). */
-  extensionDir: string | null;
-  context: BrowserContext;
-  page: Page;
-  cdp: CDPSession;
-  close(): Promise<void>;
-}
-
-/** One persistent context, with or without the extension, holding a single tab. */
-async function launch(withExtension: boolean): Promise<Browser> {
-  const dir = await mkdtemp(join(tmpdir(), 'backstory-bench-'));
-  // Load a copy: a build running meanwhile rewrites .output under a live browser.
-  const extension = withExtension ? join(dir, 'extension') : null;
-  if (extension) await cp(EXTENSION_DIR, extension, { recursive: true });
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-  if (extension)
-    args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
-  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
-    viewport: VIEWPORT,
-    // Playwright's default switches include --disable-extensions.
-    ignoreDefaultArgs: extension ? ['--disable-extensions'] : undefined,
-  });
-  if (extension && context.serviceWorkers().length === 0) {
-    await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  }
-  await context.addInitScript({ content: PROBE_SCRIPT });
-  const page = context.pages()[0] ?? (await context.newPage());
-  for (const extra of context.pages().slice(1)) await extra.close();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return {
-    extensionDir: extension,
-    context,
-    page,
-    cdp,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-    },
-  };
-}
+const launch = (withExtension: boolean) =>
+  launchBrowser(withExtension, { initScript: PROBE_SCRIPT });
 
 /** JS heap in use after a full collection (all worlds of the page's isolate). */
 async function heapAfterGc(cdp: CDPSession): Promise<number | null> {
@@ -987,7 +910,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+(flag('speedometer') ? runSpeedometer(argv).then((md) => console.log(md)) : main()).catch(
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

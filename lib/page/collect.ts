@@ -37,9 +37,7 @@ export interface CollectOptions {
 const DROP_CAP_MAX = 2;
 
 function isInline(el: Element, style: CSSStyleDeclaration): boolean {
-  // Lightweight DOMs (happy-dom in unit tests) report inline elements with an empty display.
-  if (style.display === 'inline' || style.display === 'contents' || style.display === '')
-    return true;
+  if (style.display === 'inline' || style.display === 'contents') return true;
   return style.float !== 'none' && (el.textContent ?? '').trim().length <= DROP_CAP_MAX;
 }
 

@@ -1,13 +1,13 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
-import { createMatcher } from '../match/matcher';
+import { createMatcher, type Matcher } from '../match/matcher';
 import { isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { MentionIndex, PageMention, type BlockRecord } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
-import { TimeMeter, afterLoad, runSliced } from './scheduler';
+import { TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
 import { makeTextBlock } from './text-block';
 import { timelineMark } from './timeline';
 /** What the settings let through: the engine indexes everything and shows this much. */
@@ -51,6 +51,7 @@ export class PageEngine {
   /** The engine's main-thread time: the mutation path bounds its share with it. */
   private readonly meter = new TimeMeter();
   private readonly scanContext: ScanContext;
+  private readonly buildMatcher: () => Matcher;
   private display: DisplayFilter;
   private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
     viewportMarkedAt: null,
@@ -62,14 +63,23 @@ export class PageEngine {
     this.view = this.doc.defaultView!;
     this.display = options.display;
     const { entities, aliases } = options.matcherData;
-    const matcher = createMatcher(
-      aliases.map(([text, entity, match]) => ({
-        text,
-        entity: entities[entity]?.[0] ?? '',
-        match,
-      })),
+    // Building the matcher takes a few tens of ms: in an idle period after load (see start).
+    let built: Matcher | undefined;
+    this.buildMatcher = () =>
+      (built ??= createMatcher(
+        aliases.map(([text, entity, match]) => ({
+          text,
+          entity: entities[entity]?.[0] ?? '',
+          match,
+        })),
+      ));
+    this.index = new MentionIndex(
+      {
+        findInNormalized: (norm, source) => this.buildMatcher().findInNormalized(norm, source),
+        findMentions: (text) => this.buildMatcher().findMentions(text),
+      },
+      entities,
     );
-    this.index = new MentionIndex(matcher, entities);
     this.highlighter = new Highlighter(CSS.highlights);
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());
@@ -115,6 +125,10 @@ export class PageEngine {
    */
   async start(): Promise<void> {
     await afterLoad(this.view);
+    await nextIdle(this.view);
+    if (this.options.signal.aborted) return;
+    this.meter.time(this.buildMatcher);
+    await nextIdle(this.view);
     if (this.options.signal.aborted) return;
     this.watcher.observe(this.scope);
     const done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
@@ -137,6 +151,8 @@ export class PageEngine {
    */
   private async applyMutations(batch: MutationBatch): Promise<void> {
     const signal = this.options.signal;
+    // Records of text that left the page cannot be placed in document order: first out.
+    this.meter.time(() => this.index.prune());
     if (batch.rescanAll) {
       if (await rescan([this.scope], this.scanContext)) this.refresh();
       return;
@@ -190,7 +206,6 @@ export class PageEngine {
     );
     if (!resolved) return;
     this.meter.time(() => {
-      this.index.prune();
       for (const el of gone) this.index.removeWithin(el);
       for (const record of rewritten) {
         if (!blocks.has(record.container))
@@ -258,6 +273,8 @@ export class PageEngine {
 
   /** The mention under a viewport point (hover, tap), if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
+    // Hit-testing lays the page out: not on a page with nothing to hit (apps click a lot).
+    if (this.index.blockCount === 0) return undefined;
     const pos = caretAt(this.doc, x, y, [...this.shadowRoots]);
     if (!pos) return undefined;
     for (const m of this.index.at(pos.node, pos.offset)) {

@@ -38,6 +38,11 @@ function idle(view: Window): Promise<Budget> {
   );
 }
 
+/** Resolves in the page's next idle period (or after IDLE_TIMEOUT_MS if none comes). */
+export async function nextIdle(view: Window): Promise<void> {
+  await idle(view);
+}
+
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();

@@ -1,0 +1,160 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { categories } from '../catalog/schema';
+import type { MatcherData } from '../kb/schema';
+import { PageEngine } from './engine';
+import { HUGE_MUTATION } from './mutation-watch';
+
+const MATCHER: MatcherData = {
+  entities: [
+    ['amira-jadoon', 'person'],
+    ['isis-k', 'group'],
+    ['kerman', 'place'],
+    ['kabul', 'place'],
+  ],
+  aliases: [
+    ['Amira Jadoon', 0, 'plain'],
+    ['Jadoon', 0, 'surname'],
+    ['ISIS-K', 1, 'plain'],
+    ['Kerman', 2, 'plain'],
+    ['Kabul', 3, 'plain'],
+  ],
+};
+
+let root: HTMLElement;
+let abort: AbortController;
+
+async function start(html: string): Promise<PageEngine> {
+  root.innerHTML = html;
+  const engine = new PageEngine({
+    document,
+    scope: root,
+    matcherData: MATCHER,
+    display: {
+      marking: 'all',
+      categories: Object.fromEntries(categories.map((c) => [c, true])) as never,
+    },
+    adoptDocumentStyles: true,
+    signal: abort.signal,
+  });
+  await engine.start();
+  return engine;
+}
+
+const shown = (engine: PageEngine) =>
+  engine.visibleMentions().map((m) => `${m.entity}:${m.range.toString()}`);
+
+beforeEach(() => {
+  root = document.createElement('main');
+  document.body.append(root);
+  abort = new AbortController();
+});
+
+afterEach(() => {
+  abort.abort();
+  root.remove();
+});
+
+describe('PageEngine scan', () => {
+  it('indexes every block, across inline markup, skipping hidden text', async () => {
+    const engine = await start(
+      '<p>In <em>Ker</em>man, ISIS-K struck.</p><p hidden>Kabul</p>' +
+        '<p style="display:none">Kabul</p><p>Amira Jadoon wrote; Jadoon added.</p>',
+    );
+    expect(shown(engine)).toEqual([
+      'kerman:Kerman',
+      'isis-k:ISIS-K',
+      'amira-jadoon:Amira Jadoon',
+      'amira-jadoon:Jadoon',
+    ]);
+    expect(engine.getStats()).toMatchObject({ blocks: 2, mentions: 4 });
+    expect(engine.getStats().viewportMarkedAt).not.toBeNull();
+    expect(engine.getStats().indexedAt).not.toBeNull();
+  });
+
+  it('reads blocks far below the viewport too', async () => {
+    const engine = await start(
+      '<p>Kerman</p><div style="height: 5000px"></div><p>Kabul, far down</p>',
+    );
+    expect(shown(engine)).toEqual(['kerman:Kerman', 'kabul:Kabul']);
+  });
+});
+
+describe('PageEngine mutations', () => {
+  it('matches text rewritten in place again', async () => {
+    const engine = await start('<p id="t">Toll: 90</p>');
+    const text = root.querySelector('#t')!.firstChild as Text;
+    text.data = 'Kerman toll: 91';
+    await expect.poll(() => shown(engine)).toEqual(['kerman:Kerman']);
+    text.data = 'Kabul toll: 92';
+    await expect.poll(() => shown(engine)).toEqual(['kabul:Kabul']);
+    expect(engine.visibleMentions()[0]!.range.startContainer).toBe(text);
+  });
+
+  it('reads added blocks and forgets removed ones', async () => {
+    const engine = await start('<ul><li>Kerman</li></ul>');
+    const ul = root.querySelector('ul')!;
+    const li = document.createElement('li');
+    li.innerHTML = 'Then <strong>ISIS-K</strong>';
+    ul.append(li);
+    await expect.poll(() => shown(engine)).toEqual(['kerman:Kerman', 'isis-k:ISIS-K']);
+    ul.firstElementChild!.remove();
+    await expect.poll(() => shown(engine)).toEqual(['isis-k:ISIS-K']);
+  });
+
+  it('re-reads the block when inline markup inside it is removed', async () => {
+    const engine = await start('<p>Ka<b>x</b>bul and Kerman</p>');
+    expect(shown(engine)).toEqual(['kerman:Kerman']);
+    root.querySelector('b')!.remove();
+    await expect.poll(() => shown(engine)).toEqual(['kabul:Kabul', 'kerman:Kerman']);
+  });
+
+  it('applies the page-order rules to what is added before a known mention', async () => {
+    const engine = await start('<p id="a">Jadoon spoke.</p>');
+    expect(shown(engine)).toEqual([]);
+    root
+      .querySelector('#a')!
+      .before(Object.assign(document.createElement('p'), { textContent: 'Amira Jadoon' }));
+    await expect
+      .poll(() => shown(engine))
+      .toEqual(['amira-jadoon:Amira Jadoon', 'amira-jadoon:Jadoon']);
+  });
+
+  it('rescans once after a huge mutation', async () => {
+    const engine = await start('<p>Kerman</p>');
+    const fragment = document.createDocumentFragment();
+    for (let i = 0; i <= HUGE_MUTATION; i++) {
+      fragment.append(Object.assign(document.createElement('p'), { textContent: `Kabul ${i}` }));
+    }
+    root.replaceChildren(fragment);
+    await expect.poll(() => engine.getStats().mentions).toBe(HUGE_MUTATION + 1);
+    expect(shown(engine)).not.toContain('kerman:Kerman');
+  });
+});
+
+describe('PageEngine hit-testing', () => {
+  it('finds the mention under a point, and nothing beside it', async () => {
+    const engine = await start(
+      '<p style="font: 20px/1.5 monospace">Before <em>ISIS-K</em> and Kerman after</p>',
+    );
+    const mention = engine.visibleMentions().find((m) => m.entity === 'kerman')!;
+    const r = mention.range.getBoundingClientRect();
+    expect(engine.mentionAt(r.left + r.width / 2, r.top + r.height / 2)?.entity).toBe('kerman');
+    const before = engine.visibleMentions()[0]!.range.getBoundingClientRect();
+    expect(engine.mentionAt(before.left + 2, before.top + before.height / 2)?.entity).toBe(
+      'isis-k',
+    );
+    expect(engine.mentionAt(r.right + 40, r.top + r.height / 2)).toBeUndefined();
+  });
+
+  it('steps through mentions in page order and wraps around', async () => {
+    const engine = await start('<p>Kerman</p><p>Kabul</p>');
+    const first = engine.visibleMentions()[0]!;
+    const second = engine.step(first, 1)!;
+    expect([first.entity, second.entity, engine.step(second, 1)!.entity]).toEqual([
+      'kerman',
+      'kabul',
+      'kerman',
+    ]);
+    expect(engine.step(first, -1)!.entity).toBe('kabul');
+  });
+});
