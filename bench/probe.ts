@@ -18,7 +18,7 @@ export interface Probe {
   registryAt: number | null;
   /** [when, ms] of every heartbeat-timer firing more than 50 ms late: how long page timers waited. */
   timerGaps: [number, number][];
-  /** When each animation frame ran while the rAF poll ran (it stops once marks show). */
+  /** When each animation frame ran (for the first 60 s). */
   frames: number[];
   /** Set by the mark.js run. */
   markjs?: { t0: number; t1: number; t2: number; marks: number };
@@ -55,12 +55,13 @@ globalThis.__name = globalThis.__name || ((f) => f);
     for (const [name, h] of CSS.highlights) if (name.startsWith('backstory-')) n += h.size;
     return n;
   };
+  // It runs on after marks show: the frame rate while the rest of the page is indexed counts.
   const onFrame = () => {
     const now = performance.now();
     if (probe.frames.length < 20000) probe.frames.push(now);
     if (probe.registryAt === null && CSS.highlights.has('backstory-person')) probe.registryAt = now;
     if (probe.firstHighlightAt === null && count() > 0) probe.firstHighlightAt = now;
-    if (probe.firstHighlightAt === null && now < 60000) requestAnimationFrame(onFrame);
+    if (now < 60000) requestAnimationFrame(onFrame);
   };
   requestAnimationFrame(onFrame);
   // A page's own timer (ads, analytics, app code): how late does it fire?

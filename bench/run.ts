@@ -9,6 +9,9 @@
  *
  * Options: --tiers=50k,300k,1M,5M  --runs=N (every tier)  --no-trace  --no-profile
  *          --no-markjs  --markjs-5m (adds mark.js at 5 MB: several minutes)
+ *          --no-apps  --no-real-pages (skip those sections)
+ *          --apps [--pairs=N]  --real-pages  (only that section, printed)
+ *          --speedometer [--pairs=N --iterations=N --suites=… --params=…] (see speedometer.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +35,8 @@ import { generatePage, loadCorpus, type GeneratedPage } from './pages';
 import { HEARTBEAT_MS, PROBE_SCRIPT, readPage, type PageReading, type Probe } from './probe';
 import { startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { blockingTime, kb, longestTask, mb, median, ms, ratio } from './stats';
+import { runApps } from './apps';
+import { runRealPages } from './real-pages';
 import { runSpeedometer } from './speedometer';
 import { startTrace, summarizeTrace, type TraceSummary } from './trace';
 
@@ -86,6 +91,9 @@ const TIERS: Tier[] = [
     markjsRegexRuns: 0,
   },
 ];
+
+/** Interleaved with/without pairs of each app workload. */
+const APP_PAIRS = 3;
 
 /** Characters mark.js's `accuracy: 'exactly'` accepts around a whole word. */
 const LIMITERS = [...',.;:!?\'"’‘“”()[]-–—/…«»'];
@@ -538,6 +546,8 @@ function report(
         'Page (text)',
         'HTML / elements',
         'Runs',
+        'Load event, with / without',
+        'Frames/s while indexing, with / without',
         'Added TBT after load',
         'Added TBT whole load',
         'Longest task after load, with / without',
@@ -554,6 +564,8 @@ function report(
         `${t.page.tier.label} (${kb(t.page.textChars, 0)})`,
         `${kb(t.page.htmlBytes, 0)} / ${ms(s.elements)}`,
         t.ext.length,
+        `${ms(s.ext.loadEnd)} / ${ms(s.base.loadEnd)} ms (${s.ext.loadEnd !== null && s.base.loadEnd ? (s.ext.loadEnd / s.base.loadEnd).toFixed(2) : '—'})`,
+        `${ms(s.ext.fps)} / ${ms(s.base.fps)}`,
         `${ms(s.addedTbtAfterLoad)} ms`,
         `${ms(s.addedTbtWhole)} ms`,
         `${ms(s.ext.longestAfterLoad)} / ${ms(s.base.longestAfterLoad)} ms`,
@@ -894,8 +906,22 @@ async function main(): Promise<void> {
       profile = { tier: largest.tier, summary: await runProfiled(withExt, largest) };
     }
 
+    await withExt.close();
+    await without.close();
+    const sections: string[] = [];
+    if (!flag('no-apps')) {
+      log('app workloads and bad input');
+      sections.push('## Web apps and bad input', '', await runApps(corpus, APP_PAIRS));
+    }
+    if (!flag('no-real-pages')) {
+      log('real pages');
+      const real = await runRealPages();
+      if (real) sections.push(real);
+    }
     // Formatted as the repository's Prettier would (aligned tables; `npm run lint` stays clean).
-    const raw = report(results, { chromium: product, bundle, source }, profile);
+    const raw = [report(results, { chromium: product, bundle, source }, profile), ...sections].join(
+      '\n',
+    );
     const md = await format(raw, { ...(await resolveConfig(RESULTS)), filepath: RESULTS });
     console.log(md);
     if (!partial) writeFileSync(RESULTS, md);
@@ -910,7 +936,25 @@ async function main(): Promise<void> {
   }
 }
 
-(flag('speedometer') ? runSpeedometer(argv).then((md) => console.log(md)) : main()).catch(
+/** `--apps` alone: only the app workloads and bad-input pages. */
+async function appsOnly(): Promise<void> {
+  const pairs = Number(option('pairs') ?? APP_PAIRS);
+  console.log(await runApps(loadCorpus(join(ROOT, 'assets/corpus')), pairs));
+}
+
+/** `--real-pages` alone. */
+async function realPagesOnly(): Promise<void> {
+  console.log((await runRealPages()) ?? 'No ../shared/real-pages here.');
+}
+
+(flag('speedometer')
+  ? runSpeedometer(argv).then((md) => console.log(md))
+  : flag('apps')
+    ? appsOnly()
+    : flag('real-pages')
+      ? realPagesOnly()
+      : main()
+).catch(
   (error: unknown) => {
     console.error(error);
     process.exitCode = 1;

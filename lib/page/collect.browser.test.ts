@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BlockCollector } from './collect';
+import { BlockCollector, readBlocksOf } from './collect';
 import { positionAt, rangeFor } from './text-block';
 
 function collect(html: string, exclude?: (el: Element) => boolean) {
@@ -60,6 +60,21 @@ describe('BlockCollector', () => {
     while (!collector.next(() => false));
     expect(collector.blocks.map((b) => b.text)).toEqual(['Light', 'Shadow Kerman']);
     expect(seen).toHaveLength(1);
+  });
+
+  it('reads a container’s own blocks again exactly as the whole walk did', () => {
+    document.body.innerHTML =
+      '<div id="c">Kerman <em>and</em> Kabul<p>Moscow <b>x</b></p>after<br>Kandahar<x-w></x-w>end</div>';
+    document.querySelector('x-w')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow</p>';
+    const all = new BlockCollector(document.body);
+    while (!all.next(() => false));
+    const container = document.getElementById('c')!;
+    const whole = all.blocks.filter((b) => b.container === container);
+    const again = readBlocksOf(container);
+    expect(whole.map((b) => b.text)).toEqual(['Kerman and Kabul', 'after', 'Kandahar', 'end']);
+    expect(again.map((b) => b.text)).toEqual(whole.map((b) => b.text));
+    expect(again.map((b) => b.nodes)).toEqual(whole.map((b) => b.nodes));
+    expect(again.every((b) => b.container === container)).toBe(true);
   });
 
   it('can stop and resume between slices', () => {

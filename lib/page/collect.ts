@@ -31,6 +31,11 @@ export interface CollectOptions {
   exclude?: (el: Element) => boolean;
   /** Called for every open shadow root met, so the caller can watch it too. */
   onShadowRoot?: (root: ShadowRoot) => void;
+  /**
+   * Only the blocks whose container is the root itself: nested blocks and shadow trees
+   * are left out. How the index finds a block's text nodes again, from its container.
+   */
+  shallow?: boolean;
 }
 
 /** Drop caps float one or two letters beside the rest of their word. */
@@ -133,7 +138,13 @@ export class BlockCollector {
     if (this.options.exclude?.(el)) return false;
     const style = this.view.getComputedStyle(el);
     if (style.display === 'none') return false;
-    this.info.set(el, describe(el, style));
+    const info = describe(el, style);
+    if (this.options.shallow && info.breaks) {
+      // The run before it ends here, as it did when the whole tree was read.
+      this.flush();
+      return false;
+    }
+    this.info.set(el, info);
     return true;
   }
 
@@ -190,7 +201,9 @@ export class BlockCollector {
           const el = node as Element;
           if (this.infoOf(el).breaks) this.flush();
           const shadow = el.shadowRoot;
-          if (shadow) {
+          if (shadow && this.options.shallow) {
+            this.flush();
+          } else if (shadow) {
             this.flush();
             this.options.onShadowRoot?.(shadow);
             this.push(shadow);
@@ -207,4 +220,11 @@ export class BlockCollector {
     this.flush();
     return true;
   }
+}
+
+/** The blocks whose container is `container`, as the page reads now (see `shallow`). */
+export function readBlocksOf(container: Element, exclude?: (el: Element) => boolean): TextBlock[] {
+  const collector = new BlockCollector(container, { exclude, shallow: true });
+  while (!collector.next(() => false));
+  return collector.blocks;
 }

@@ -66,7 +66,9 @@ describe('PageEngine scan', () => {
       'amira-jadoon:Amira Jadoon',
       'amira-jadoon:Jadoon',
     ]);
-    expect(engine.getStats()).toMatchObject({ blocks: 2, mentions: 4 });
+    expect(engine.getStats()).toMatchObject({ blocks: 2, mentions: 4, registeredRanges: 4 });
+    const marked = [...CSS.highlights.get('backstory-person')!].map((r) => r.toString());
+    expect(marked).toEqual(['Amira Jadoon', 'Jadoon']);
     expect(engine.getStats().viewportMarkedAt).not.toBeNull();
     expect(engine.getStats().indexedAt).not.toBeNull();
   });

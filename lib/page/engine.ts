@@ -1,14 +1,14 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import { createMatcher, type Matcher } from '../match/matcher';
-import { isOutOfBounds, nearestBlock } from './collect';
-import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
+import { isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
+import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
-import { MentionIndex, PageMention, type BlockRecord } from './mention-index';
+import { MentionIndex, PageMention } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
 import { TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
-import { makeTextBlock } from './text-block';
+import type { TextBlock } from './text-block';
 import { timelineMark } from './timeline';
 /** What the settings let through: the engine indexes everything and shows this much. */
 export interface DisplayFilter {
@@ -79,8 +79,11 @@ export class PageEngine {
         findMentions: (text) => this.buildMatcher().findMentions(text),
       },
       entities,
+      (container) => readBlocksOf(container, options.exclude),
     );
-    this.highlighter = new Highlighter(CSS.highlights);
+    this.highlighter = new Highlighter(CSS.highlights, (container) =>
+      this.index.marksIn(container, this.keep),
+    );
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());
     // In content scripts the manifest injects these rules before the page's first style pass;
@@ -158,15 +161,16 @@ export class PageEngine {
       return;
     }
     const touched = new Set<Element>();
-    const rewritten = new Set<BlockRecord>();
+    // Blocks with mentions whose text was rewritten in place, by first node (one read each).
+    const rewritten = new Map<Text, TextBlock>();
     const exclude = this.options.exclude;
     const sorted = await runSliced(
       (shouldYield) => {
         for (const text of batch.texts) {
           batch.texts.delete(text);
           if (!text.isConnected) continue;
-          const record = this.index.recordOf(text);
-          if (record?.nodes.every((n) => n.isConnected)) rewritten.add(record);
+          const block = this.index.blockHolding(text);
+          if (block) rewritten.set(block.nodes[0]!, block);
           else if (text.parentElement) touched.add(text.parentElement);
           if (shouldYield()) return false;
         }
@@ -207,15 +211,15 @@ export class PageEngine {
     if (!resolved) return;
     this.meter.time(() => {
       for (const el of gone) this.index.removeWithin(el);
-      for (const record of rewritten) {
-        if (!blocks.has(record.container))
-          this.index.add(makeTextBlock(record.container, record.nodes));
+      for (const block of rewritten.values()) {
+        if (!blocks.has(block.container)) this.index.add(block);
       }
     });
     const roots = outermost(blocks) as Element[];
     // What the reader is looking at first.
     const near = roots.filter((el) => whereIs(el, this.view) === 0);
-    const far = roots.filter((el) => !near.includes(el));
+    const nearSet = new Set(near);
+    const far = roots.filter((el) => !nearSet.has(el));
     if (!(await rescan(near, this.scanContext))) return;
     this.refresh();
     if (far.length > 0 && (await rescan(far, this.scanContext))) this.refresh();
@@ -232,29 +236,15 @@ export class PageEngine {
 
   private isShown = (category: Category) => this.display.categories[category];
 
-  /** Per block container, the marks the settings ask for, made only when needed. */
-  private markSources(): Map<Element, MarkSource> {
-    const { marking } = this.display;
-    const keep = (category: Category, first: boolean) =>
-      this.isShown(category) && (marking === 'all' || first);
-    const byContainer = new Map<Element, BlockRecord[]>();
-    if (marking !== 'none') {
-      for (const record of this.index.blocks) {
-        if (!this.index.hasMentionIn(record, keep)) continue;
-        const list = byContainer.get(record.container);
-        if (list) list.push(record);
-        else byContainer.set(record.container, [record]);
-      }
-    }
-    const sources = new Map<Element, MarkSource>();
-    for (const [el, records] of byContainer) {
-      sources.set(el, () =>
-        records.flatMap((r) =>
-          this.index.mentionsIn(r, keep).map((m) => ({ category: m.category, range: m.range })),
-        ),
-      );
-    }
-    return sources;
+  /** Which mentions the settings mark. */
+  private keep = (category: Category, first: boolean) =>
+    this.display.marking !== 'none' &&
+    this.isShown(category) &&
+    (this.display.marking === 'all' || first);
+
+  /** Block containers with marks the settings ask for (their marks are made when near). */
+  private markSources(): Set<Element> {
+    return this.display.marking === 'none' ? new Set() : this.index.containersWith(this.keep);
   }
 
   /** Valid mentions of the categories the user shows, in page order. */

@@ -1,5 +1,6 @@
 import { categories, type Category } from '../catalog/schema';
 import { markVariantOf } from './mark-contrast';
+import type { Mark } from './mention-index';
 import type { Rgb } from './page-theme';
 
 /**
@@ -73,17 +74,20 @@ export function adoptHighlightStyles(
 }
 
 /** The marks of one block container, made only when it comes near the viewport. */
-export type MarkSource = () => { category: Category; range: AbstractRange }[];
+export type MarksOf = (container: Element) => readonly Mark[];
 
 export class Highlighter {
   private readonly highlights = new Map<string, Highlight>();
-  private readonly sources = new Map<Element, MarkSource>();
+  private containers: ReadonlySet<Element> = new Set();
   private readonly painted = new Map<Element, { highlight: Highlight; range: AbstractRange }[]>();
   /** Effective backgrounds, shared by the blocks of one paint pass. */
   private backgrounds = new WeakMap<Element, Rgb>();
   private readonly observer: IntersectionObserver;
 
-  constructor(private readonly registry: HighlightRegistry) {
+  constructor(
+    private readonly registry: HighlightRegistry,
+    private readonly marksOf: MarksOf,
+  ) {
     for (const c of categories) {
       for (const v of markVariants) {
         const h = new Highlight();
@@ -98,11 +102,10 @@ export class Highlighter {
   }
 
   /** Replaces what is marked (after new text was read or a settings change). */
-  setMarked(next: Map<Element, MarkSource>, near: Iterable<Element> = []): void {
-    for (const el of this.sources.keys()) if (!next.has(el)) this.observer.unobserve(el);
-    for (const el of next.keys()) if (!this.sources.has(el)) this.observer.observe(el);
-    this.sources.clear();
-    for (const [el, source] of next) this.sources.set(el, source);
+  setMarked(next: ReadonlySet<Element>, near: Iterable<Element> = []): void {
+    for (const el of this.containers) if (!next.has(el)) this.observer.unobserve(el);
+    for (const el of next) if (!this.containers.has(el)) this.observer.observe(el);
+    this.containers = next;
     const wasPainted = [...this.painted.keys()].filter((el) => next.has(el));
     // The page may have restyled since (a dark-mode switch): read backgrounds afresh.
     this.backgrounds = new WeakMap();
@@ -114,7 +117,7 @@ export class Highlighter {
   }
 
   private paint(el: Element): void {
-    const marks = (this.sources.get(el)?.() ?? []).map(({ category, range }) => ({
+    const marks = this.marksOf(el).map(({ category, range }) => ({
       highlight: this.highlights.get(
         highlightName(category, markVariantOf(range, this.backgrounds)),
       )!,
@@ -131,7 +134,7 @@ export class Highlighter {
 
   private onIntersect(entries: IntersectionObserverEntry[]): void {
     for (const e of entries) {
-      if (e.isIntersecting && this.sources.has(e.target)) {
+      if (e.isIntersecting && this.containers.has(e.target)) {
         if (!this.painted.has(e.target)) this.paint(e.target);
       } else if (!e.isIntersecting) {
         this.unpaint(e.target);

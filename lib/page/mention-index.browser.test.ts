@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../match/matcher';
-import { BlockCollector } from './collect';
+import { BlockCollector, readBlocksOf } from './collect';
 import { MentionIndex } from './mention-index';
 
 const matcher = createMatcher([
@@ -19,7 +19,10 @@ function setup(html: string) {
   document.body.innerHTML = html;
   const collector = new BlockCollector(document.body);
   while (!collector.next(() => false));
-  return { blocks: collector.blocks, index: new MentionIndex(matcher, entities) };
+  return {
+    blocks: collector.blocks,
+    index: new MentionIndex(matcher, entities, (c) => readBlocksOf(c)),
+  };
 }
 
 const texts = (index: MentionIndex) =>

@@ -1,28 +1,39 @@
 import type { Category } from '../catalog/schema';
 import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
-import { rangeFor, type TextBlock } from './text-block';
+import { rangeFor, type NodeRun, type TextBlock } from './text-block';
 
 /** Filters mentions by what the settings show; checked before any object is made. */
 type Keep = (category: Category, first: boolean, entity: string) => boolean;
 
+/** The alias is a surname: the mention counts only after a full one (the page-order rule). */
 const WEAK = 1;
 const VALID = 2;
 const FIRST = 4;
-/** Numbers stored per mention in `BlockRecord.data`: entity, start, end, flags. */
-const STRIDE = 4;
+/** Numbers stored per mention in `BlockRecord.data`: entity, alias, start, end, flags. */
+const STRIDE = 5;
 
 /**
- * The mentions of one block, stored flat (no DOM objects): a 5 MB page holds
- * tens of thousands of mentions, and a live Range per mention would cost memory
- * and slow every DOM mutation the page makes.
+ * The mentions of one block, stored flat: a 5 MB page holds tens of thousands of
+ * mentions, and a live Range per mention would cost memory and slow every DOM
+ * mutation the page makes. Nor are the block's text nodes kept: its container
+ * and first node find them again (`MentionIndex.runOf`) when a mention is shown
+ * or hit, which is rare next to holding them all.
  */
 export interface BlockRecord {
   container: Element;
-  nodes: Text[];
-  starts: number[];
-  /** [entity index, start, end, flags] per mention, in text order. */
+  /** The block's first text node: its place in document order, and its identity. */
+  first: Text;
+  /** Length of the block's text when matched: a different length means it changed. */
+  length: number;
+  /** [entity index, alias index, start, end, flags] per mention, in text order. */
   data: number[];
+}
+
+/** A mark for the highlighter. */
+export interface Mark {
+  category: Category;
+  range: AbstractRange;
 }
 
 /** One mention, materialized on demand (hover, stepping, the popup). */
@@ -35,23 +46,37 @@ export class PageMention {
     readonly slot: number,
     readonly entity: string,
     readonly category: Category,
+    private readonly run: () => NodeRun | undefined,
   ) {}
 
   get start(): number {
-    return this.record.data[this.slot * STRIDE + 1]!;
-  }
-
-  get end(): number {
     return this.record.data[this.slot * STRIDE + 2]!;
   }
 
-  get first(): boolean {
-    return (this.record.data[this.slot * STRIDE + 3]! & FIRST) !== 0;
+  get end(): number {
+    return this.record.data[this.slot * STRIDE + 3]!;
   }
 
-  /** A live range over the mention, made once per object. */
+  get first(): boolean {
+    return (this.record.data[this.slot * STRIDE + 4]! & FIRST) !== 0;
+  }
+
+  /** The matcher's alias that found it (its kind decides the page-order rule). */
+  get alias(): number {
+    return this.record.data[this.slot * STRIDE + 1]!;
+  }
+
+  /**
+   * A live range over the mention, made once per object; collapsed if the block
+   * changed since it was read (it is read again with the next batch of changes).
+   */
   get range(): Range {
-    this.live ??= rangeFor(this.record, this.start, this.end);
+    if (!this.live) {
+      const run = this.run();
+      this.live = run
+        ? rangeFor(run, this.start, this.end)
+        : this.record.container.ownerDocument.createRange();
+    }
     return this.live;
   }
 }
@@ -99,40 +124,59 @@ function containsComposed(root: Node, node: Node): boolean {
 export class MentionIndex {
   /** Blocks that hold at least one mention, in document order. */
   private records: BlockRecord[] = [];
-  /** Records by block container (not by text node: far fewer entries to keep). */
-  private readonly byContainer = new WeakMap<Element, BlockRecord[]>();
+  /** Records by block container; one record is stored bare, several as a list. */
+  private readonly byContainer = new WeakMap<Element, BlockRecord | BlockRecord[]>();
   private readonly entityIndex = new Map<string, number>();
 
   constructor(
     private readonly matcher: Matcher,
     /** Entity ids and categories; mentions store an index into this list. */
     private readonly entities: readonly (readonly [string, Category])[],
+    /** The blocks whose container is `container`, read again from the page. */
+    private readonly blocksIn: (container: Element) => TextBlock[],
   ) {
     entities.forEach(([id], i) => this.entityIndex.set(id, i));
   }
 
+  /** Records of one container. */
+  recordsIn(container: Element): readonly BlockRecord[] {
+    const filed = this.byContainer.get(container);
+    return filed === undefined ? [] : Array.isArray(filed) ? filed : [filed];
+  }
+
+  private file(record: BlockRecord): void {
+    const filed = this.byContainer.get(record.container);
+    if (filed === undefined) this.byContainer.set(record.container, record);
+    else if (Array.isArray(filed)) filed.push(record);
+    else this.byContainer.set(record.container, [filed, record]);
+  }
+
+  private unfile(record: BlockRecord): void {
+    const rest = this.recordsIn(record.container).filter((r) => r !== record);
+    if (rest.length === 0) this.byContainer.delete(record.container);
+    else this.byContainer.set(record.container, rest.length === 1 ? rest[0]! : rest);
+  }
+
   /** Matches a block and files its mentions; an older record of the same nodes is replaced. */
   add(block: TextBlock): BlockRecord | undefined {
-    const reread = new Set(block.nodes);
-    for (const old of this.byContainer.get(block.container) ?? []) {
-      if (old.nodes.some((n) => reread.has(n))) this.remove(old);
+    const siblings = this.recordsIn(block.container);
+    if (siblings.length > 0) {
+      const reread = new Set(block.nodes);
+      for (const old of siblings) if (reread.has(old.first)) this.remove(old);
     }
     const data: number[] = [];
     for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
       const entity = this.entityIndex.get(m.entity);
-      if (entity !== undefined) data.push(entity, m.start, m.end, m.weak ? WEAK : VALID);
+      if (entity !== undefined) data.push(entity, m.alias, m.start, m.end, m.weak ? WEAK : VALID);
     }
     if (data.length === 0) return undefined;
-    // The block's text is not kept: offsets and nodes are all hit-testing needs.
     const record: BlockRecord = {
       container: block.container,
-      nodes: block.nodes,
-      starts: block.starts,
+      first: block.nodes[0]!,
+      length: block.text.length,
       data,
     };
-    const siblings = this.byContainer.get(block.container);
-    if (siblings) siblings.push(record);
-    else this.byContainer.set(block.container, [record]);
+    this.file(record);
     this.insertInOrder(record);
     return record;
   }
@@ -143,10 +187,11 @@ export class MentionIndex {
     this.unfile(record);
   }
 
-  private unfile(record: BlockRecord): void {
-    const siblings = this.byContainer.get(record.container)?.filter((r) => r !== record);
-    if (siblings?.length) this.byContainer.set(record.container, siblings);
-    else this.byContainer.delete(record.container);
+  /** The record's text nodes as they are now, if its text is still what was matched. */
+  runOf(record: BlockRecord): NodeRun | undefined {
+    return this.blocksIn(record.container).find(
+      (b) => b.nodes[0] === record.first && b.text.length === record.length,
+    );
   }
 
   /** Index of the first record that does not come before `node` in document order. */
@@ -155,7 +200,7 @@ export class MentionIndex {
     let hi = this.records.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (compareNodes(this.records[mid]!.nodes[0]!, node) < 0) lo = mid + 1;
+      if (compareNodes(this.records[mid]!.first, node) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -176,17 +221,18 @@ export class MentionIndex {
   prune(): void {
     const kept: BlockRecord[] = [];
     for (const r of this.records) {
-      if (r.nodes[0]!.isConnected && r.nodes[r.nodes.length - 1]!.isConnected) kept.push(r);
+      if (r.first.isConnected && r.container.isConnected) kept.push(r);
       else this.unfile(r);
     }
     this.records = kept;
   }
 
-  /** The block holding a text node, if it has mentions. */
-  recordOf(node: Text): BlockRecord | undefined {
+  /** The block, as it reads now, holding a text node whose container has mentions. */
+  blockHolding(node: Text): TextBlock | undefined {
     for (let el = node.parentElement; el; el = el.parentElement) {
-      const found = this.byContainer.get(el)?.find((r) => r.nodes.includes(node));
-      if (found) return found;
+      if (!this.byContainer.has(el)) continue;
+      const block = this.blocksIn(el).find((b) => b.nodes.includes(node));
+      if (block) return block;
     }
     return undefined;
   }
@@ -200,43 +246,46 @@ export class MentionIndex {
   }
 
   private insertInOrder(record: BlockRecord): void {
-    const first = record.nodes[0]!;
     const n = this.records.length;
     // Pages mostly grow at the end: check there before searching.
-    if (n === 0 || compareNodes(this.records[n - 1]!.nodes[0]!, first) < 0) {
+    if (n === 0 || compareNodes(this.records[n - 1]!.first, record.first) < 0) {
       this.records.push(record);
       return;
     }
-    this.records.splice(this.lowerBound(first), 0, record);
+    this.records.splice(this.lowerBound(record.first), 0, record);
   }
 
-  /** Applies the page-order rules; cheap enough to run after every batch. */
+  /**
+   * Applies the page-order rules, the one place they are decided; cheap enough to
+   * run after every batch. A surname (WEAK) counts only after a full mention of
+   * the same entity; the first counted mention of each entity is FIRST.
+   */
   resolve(): void {
     const seen = new Set<number>();
     const firstDone = new Set<number>();
     for (const { data } of this.records) {
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
-        const weak = (data[k + 3]! & WEAK) !== 0;
+        const weak = (data[k + 4]! & WEAK) !== 0;
         if (!weak) seen.add(entity);
         const valid = !weak || seen.has(entity);
         const first = valid && !firstDone.has(entity);
         if (first) firstDone.add(entity);
-        data[k + 3] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
+        data[k + 4] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
     }
   }
 
-  private mention(record: BlockRecord, slot: number): PageMention {
+  private mention(record: BlockRecord, slot: number, run?: NodeRun): PageMention {
     const [id, category] = this.entities[record.data[slot * STRIDE]!]!;
-    return new PageMention(record, slot, id, category);
+    return new PageMention(record, slot, id, category, () => run ?? this.runOf(record));
   }
 
   /** Slots of the valid mentions of one block that `keep` accepts, without materializing them. */
   private *slotsIn(record: BlockRecord, keep?: Keep): Generator<number> {
     const { data } = record;
     for (let k = 0; k < data.length; k += STRIDE) {
-      const flags = data[k + 3]!;
+      const flags = data[k + 4]!;
       if (!(flags & VALID)) continue;
       const [id, category] = this.entities[data[k]!]!;
       if (!keep || keep(category, (flags & FIRST) !== 0, id)) yield k / STRIDE;
@@ -253,23 +302,40 @@ export class MentionIndex {
   /** How many valid mentions `keep` accepts (for figures: nothing is materialized). */
   count(keep?: Keep): number {
     let n = 0;
-    for (const record of this.records) n += [...this.slotsIn(record, keep)].length;
+    for (const record of this.records) {
+      const slots = this.slotsIn(record, keep);
+      while (!slots.next().done) n++;
+    }
     return n;
   }
 
-  /** Blocks with mentions, for the highlighter (which materializes only what is on screen). */
-  get blocks(): readonly BlockRecord[] {
-    return this.records;
+  /** Containers with a valid mention that `keep` accepts: what the highlighter may paint. */
+  containersWith(keep: Keep): Set<Element> {
+    const out = new Set<Element>();
+    for (const record of this.records) {
+      if (!out.has(record.container) && !this.slotsIn(record, keep).next().done)
+        out.add(record.container);
+    }
+    return out;
   }
 
-  /** Whether one block has a valid mention that `keep` accepts. */
-  hasMentionIn(record: BlockRecord, keep: Keep): boolean {
-    return !this.slotsIn(record, keep).next().done;
-  }
-
-  /** Valid mentions of one block that `keep` accepts. */
-  mentionsIn(record: BlockRecord, keep: Keep): PageMention[] {
-    return [...this.slotsIn(record, keep)].map((slot) => this.mention(record, slot));
+  /** The marks of one container's valid mentions that `keep` accepts, read from the page now. */
+  marksIn(container: Element, keep: Keep): Mark[] {
+    const records = this.recordsIn(container);
+    if (records.length === 0) return [];
+    const blocks = this.blocksIn(container);
+    const out: Mark[] = [];
+    for (const record of records) {
+      const run = blocks.find(
+        (b) => b.nodes[0] === record.first && b.text.length === record.length,
+      );
+      if (!run) continue;
+      for (const slot of this.slotsIn(record, keep)) {
+        const m = this.mention(record, slot, run);
+        out.push({ category: m.category, range: m.range });
+      }
+    }
+    return out;
   }
 
   get blockCount(): number {
@@ -279,15 +345,18 @@ export class MentionIndex {
   /** The valid mentions covering a caret position, if any. */
   at(node: Node, offset: number): PageMention[] {
     if (node.nodeType !== Node.TEXT_NODE) return [];
-    const record = this.recordOf(node as Text);
+    const block = this.blockHolding(node as Text);
+    if (!block) return [];
+    const record = this.recordsIn(block.container).find(
+      (r) => r.first === block.nodes[0] && r.length === block.text.length,
+    );
     if (!record) return [];
-    const i = record.nodes.indexOf(node as Text);
-    const at = record.starts[i]! + offset;
+    const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
     const out: PageMention[] = [];
     const { data } = record;
     for (let k = 0; k < data.length; k += STRIDE) {
-      if (data[k + 3]! & VALID && data[k + 1]! <= at && at <= data[k + 2]!)
-        out.push(this.mention(record, k / STRIDE));
+      if (data[k + 4]! & VALID && data[k + 2]! <= at && at <= data[k + 3]!)
+        out.push(this.mention(record, k / STRIDE, block));
     }
     return out;
   }

@@ -1,0 +1,328 @@
+/**
+ * Web-app workloads, with and without the extension: what Backstory costs where a
+ * page keeps changing. Three apps (a to-do list, a chat feed, a virtual list) time
+ * themselves; three "bad input" pages (mutating forever, 100,000 nodes at once,
+ * `body.innerHTML` replaced every frame) are traced to find the extension's share
+ * of the main thread. Item texts are corpus sentences, so the apps hold mentions.
+ */
+import type { Page } from 'playwright-core';
+import { launch, log, serve, sleep, type Browser } from './harness';
+import type { Corpus } from './pages';
+import { median, ms } from './stats';
+import { startTrace, summarizeTrace } from './trace';
+
+/** What an app page reports in `window.__workload` when its run is over. */
+interface AppResult {
+  /** Start of the run to its last frame, ms. */
+  elapsed: number;
+  /** Time inside the app's own handlers, ms. */
+  work: number;
+  /** Animation frames per second over the run. */
+  fps: number;
+}
+
+/** Shared by every page: a yield that lets rendering and other tasks in, and frame counting. */
+const RUNTIME = `
+const yieldNow = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+let frames = 0, counting = true;
+(function count() { frames++; if (counting) requestAnimationFrame(count); })();
+let work = 0;
+const timed = (f) => { const t = performance.now(); f(); work += performance.now() - t; };
+async function report(t0) {
+  await nextFrame();
+  counting = false;
+  const elapsed = performance.now() - t0;
+  window.__workload = { elapsed, work, fps: frames / (elapsed / 1000) };
+}
+`;
+
+const page = (title: string, style: string, body: string, script: string, sentences: string[]) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{margin:0;font:16px/1.5 system-ui,sans-serif}${style}</style></head><body>${body}
+<script>const S = ${JSON.stringify(sentences)};${RUNTIME}
+addEventListener('load', () => setTimeout(async () => { ${script} }, 0));</script></body></html>`;
+
+/** TodoMVC's three steps, 1,000 items each, one app update per task. */
+const TODO = (s: string[]) =>
+  page(
+    'To-do',
+    '.todo-list{list-style:none;padding:0}.todo-list li{padding:4px 8px;border-bottom:1px solid #eee}.completed label{text-decoration:line-through;color:#999}',
+    '<section class="todoapp"><h1>todos</h1><ul class="todo-list"></ul><footer><span class="count">0 items left</span></footer></section>',
+    `
+const t0 = performance.now();
+const list = document.querySelector('.todo-list');
+const count = document.querySelector('.count');
+const items = [];
+let left = 0;
+const counter = () => { count.textContent = left + (left === 1 ? ' item left' : ' items left'); };
+for (let i = 0; i < 1000; i++) {
+  timed(() => {
+    const li = document.createElement('li');
+    li.innerHTML = '<div class="view"><input class="toggle" type="checkbox"><label></label><button class="destroy">×</button></div>';
+    li.querySelector('label').textContent = S[i % S.length];
+    list.append(li); items.push(li); left++; counter();
+  });
+  await yieldNow();
+}
+for (const li of items) {
+  timed(() => { li.classList.add('completed'); li.querySelector('.toggle').checked = true; left--; counter(); });
+  await yieldNow();
+}
+for (const li of items) {
+  timed(() => { li.remove(); counter(); });
+  await yieldNow();
+}
+await report(t0);`,
+    s,
+  );
+
+/** A chat feed: 10 messages every 10 ms (1,000/s) for 10 s. */
+const FEED = (s: string[]) =>
+  page(
+    'Feed',
+    '.msg{padding:2px 8px}.msg b{color:#06c}',
+    '<main class="feed"></main>',
+    `
+const t0 = performance.now();
+const feed = document.querySelector('.feed');
+let n = 0;
+await new Promise((done) => {
+  const timer = setInterval(() => {
+    timed(() => {
+      for (let k = 0; k < 10; k++, n++) {
+        const m = document.createElement('div');
+        m.className = 'msg';
+        m.innerHTML = '<b></b> <span></span>';
+        m.firstChild.textContent = 'user' + (n % 37);
+        m.lastChild.textContent = S[n % S.length];
+        feed.append(m);
+      }
+    });
+    if (n >= 10000) { clearInterval(timer); done(); }
+  }, 10);
+});
+await report(t0);`,
+    s,
+  );
+
+/** A virtual list of 100,000 rows: 40 row nodes whose text is rewritten in place on scroll. */
+const VLIST = (s: string[]) =>
+  page(
+    'Virtual list',
+    '.scroller{height:700px;overflow:auto;position:relative}.spacer{height:3000000px}.row{position:absolute;left:0;right:0;height:30px;white-space:nowrap;overflow:hidden}',
+    '<div class="scroller"><div class="spacer"></div></div>',
+    `
+const t0 = performance.now();
+const scroller = document.querySelector('.scroller');
+const rows = [];
+for (let i = 0; i < 40; i++) {
+  const row = document.createElement('div');
+  row.className = 'row';
+  row.append(document.createTextNode(''));
+  scroller.append(row);
+  rows.push(row);
+}
+const render = () => timed(() => {
+  const first = Math.floor(scroller.scrollTop / 30);
+  rows.forEach((row, i) => {
+    row.style.top = (first + i) * 30 + 'px';
+    row.firstChild.data = '#' + (first + i) + ' ' + S[(first + i) % S.length];
+  });
+});
+scroller.addEventListener('scroll', render);
+render();
+for (let f = 0; f < 300; f++) {
+  scroller.scrollTop += 45;
+  await new Promise((r) => requestAnimationFrame(r));
+}
+await report(t0);`,
+    s,
+  );
+
+/** Bad input: runs for BAD_WINDOW_MS after load, counting frames. */
+const BAD_WINDOW_MS = 8_000;
+
+const badPage = (title: string, script: string, s: string[]) =>
+  page(
+    title,
+    '',
+    '<main id="app"></main>',
+    `const t0 = performance.now(); ${script}
+await new Promise((r) => setTimeout(r, ${BAD_WINDOW_MS}));
+await report(t0);`,
+    s,
+  );
+
+const FOREVER = (s: string[]) =>
+  badPage(
+    'Mutates forever',
+    `
+const app = document.getElementById('app');
+const ticker = [];
+for (let i = 0; i < 30; i++) { const p = document.createElement('p'); p.append(S[i % S.length]); app.append(p); ticker.push(p.firstChild); }
+let n = 0;
+setInterval(() => timed(() => {
+  for (const t of ticker) t.data = S[(n + ticker.indexOf(t)) % S.length];
+  const p = document.createElement('p'); p.textContent = S[n % S.length]; app.append(p);
+  if (app.childElementCount > 200) app.children[30].remove();
+  n++;
+}), 20);`,
+    s,
+  );
+
+const HUGE = (s: string[]) =>
+  badPage(
+    '100,000 nodes at once',
+    `
+timed(() => {
+  const f = document.createDocumentFragment();
+  for (let i = 0; i < 50000; i++) { const p = document.createElement('p'); p.textContent = S[i % S.length]; f.append(p); }
+  document.getElementById('app').append(f);
+});`,
+    s,
+  );
+
+const INNER_HTML = (s: string[]) =>
+  badPage(
+    'body.innerHTML every frame',
+    `
+const html = S.slice(0, 60).map((x) => '<p>' + x + '</p>').join('');
+let n = 0;
+(function frame() {
+  timed(() => { document.body.innerHTML = '<main>' + html + '<p>frame ' + n++ + '</p></main>'; });
+  if (performance.now() - t0 < ${BAD_WINDOW_MS}) requestAnimationFrame(frame);
+})();`,
+    s,
+  );
+
+/** Corpus sentences of a list item's length. */
+export function sentences(corpus: Corpus): string[] {
+  const out: string[] = [];
+  for (const p of corpus.paragraphs) {
+    for (const x of p.split(/(?<=[.!?])\s+/)) if (x.length >= 40 && x.length <= 160) out.push(x);
+  }
+  return out.slice(0, 400);
+}
+
+async function runApp(b: Browser, url: string): Promise<AppResult> {
+  await b.page.goto(url, { waitUntil: 'load' });
+  return waitResult(b.page);
+}
+
+async function waitResult(p: Page): Promise<AppResult> {
+  await p.waitForFunction(() => (window as { __workload?: unknown }).__workload !== undefined, null, {
+    timeout: 180_000,
+    polling: 250,
+  });
+  return p.evaluate(() => (window as unknown as { __workload: AppResult }).__workload);
+}
+
+interface BadResult {
+  /** The extension's share of the window (traced main-thread tasks). */
+  share: number | null;
+  longest: number | null;
+  fpsWith: number;
+  fpsWithout: number;
+}
+
+async function runBad(withExt: Browser, without: Browser, url: string): Promise<BadResult> {
+  const stop = await startTrace(withExt.cdp);
+  const t = await runApp(withExt, url);
+  const trace = summarizeTrace(await stop(), url);
+  const base = await runApp(without, url);
+  return {
+    share: trace ? trace.totalMs / t.elapsed : null,
+    longest: trace?.longest ?? null,
+    fpsWith: t.fps,
+    fpsWithout: base.fps,
+  };
+}
+
+const APPS = [
+  { key: 'todo', label: 'To-do list: add, complete, remove 1,000 items', html: TODO },
+  { key: 'feed', label: 'Feed: 1,000 messages/s for 10 s', html: FEED },
+  { key: 'vlist', label: 'Virtual list: 300 scroll frames, rows rewritten', html: VLIST },
+];
+
+const BAD = [
+  { key: 'forever', label: 'Mutates forever (30 texts rewritten + a post every 20 ms)', html: FOREVER },
+  { key: 'huge', label: '100,000 nodes inserted at once', html: HUGE },
+  { key: 'innerhtml', label: '`body.innerHTML` replaced every frame', html: INNER_HTML },
+];
+
+/** Runs the app workloads in `pairs` interleaved pairs and the bad-input pages once each. */
+export async function runApps(corpus: Corpus, pairs: number): Promise<string> {
+  const s = sentences(corpus);
+  const html = new Map<string, string>();
+  for (const a of [...APPS, ...BAD]) html.set(`/${a.key}.html`, a.html(s));
+  const server = await serve(html);
+  const withExt = await launch(true);
+  const without = await launch(false);
+  const out: string[] = [];
+  try {
+    const rows: (string | number)[][] = [];
+    for (const app of APPS) {
+      const url = `${server.origin}/${app.key}.html`;
+      const w: AppResult[] = [];
+      const wo: AppResult[] = [];
+      for (let i = 0; i < pairs; i++) {
+        // Alternate which side goes first.
+        if (i % 2 === 0) {
+          w.push(await runApp(withExt, url));
+          wo.push(await runApp(without, url));
+        } else {
+          wo.push(await runApp(without, url));
+          w.push(await runApp(withExt, url));
+        }
+        log(`${app.key} pair ${i + 1}/${pairs}: ${ms(w[i]!.elapsed)} / ${ms(wo[i]!.elapsed)} ms`);
+      }
+      const m = (xs: AppResult[], f: (r: AppResult) => number) => median(xs.map(f));
+      const ratio = (a: number | null, b: number | null, d = 3) =>
+        a !== null && b ? (a / b).toFixed(d) : '—';
+      // Per pair, then the median: pairs share the machine's momentary load.
+      const pairRatio = median(w.map((r, i) => r.elapsed / wo[i]!.elapsed));
+      rows.push([
+        app.label,
+        `${ms(m(w, (r) => r.elapsed))} / ${ms(m(wo, (r) => r.elapsed))} ms`,
+        `**${pairRatio?.toFixed(3) ?? '—'}**`,
+        `${ms(m(w, (r) => r.work))} / ${ms(m(wo, (r) => r.work))} ms`,
+        ratio(m(w, (r) => r.work), m(wo, (r) => r.work)),
+        `${ms(m(w, (r) => r.fps))} / ${ms(m(wo, (r) => r.fps))}`,
+      ]);
+    }
+    out.push(
+      `### App workloads (${pairs} interleaved pairs, medians)`,
+      '',
+      '| Workload | Run time, with / without | Ratio | App handlers, with / without | Ratio | Frames/s, with / without |',
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+      '',
+    );
+    const bad: (string | number)[][] = [];
+    for (const page of BAD) {
+      await sleep(500);
+      const r = await runBad(withExt, without, `${server.origin}/${page.key}.html`);
+      log(`${page.key}: share ${r.share === null ? '—' : (r.share * 100).toFixed(1)} %`);
+      bad.push([
+        page.label,
+        r.share === null ? '—' : `**${(r.share * 100).toFixed(1)} %**`,
+        `${ms(r.longest, 1)} ms`,
+        `${ms(r.fpsWith)} / ${ms(r.fpsWithout)}`,
+      ]);
+    }
+    out.push(
+      `### Bad input (one traced run each, ${BAD_WINDOW_MS / 1000} s after load)`,
+      '',
+      "| Page | Backstory's main-thread share | Its longest task | Frames/s, with / without |",
+      '| --- | ---: | ---: | ---: |',
+      ...bad.map((r) => `| ${r.join(' | ')} |`),
+      '',
+    );
+  } finally {
+    await withExt.close();
+    await without.close();
+    await server.close();
+  }
+  return out.join('\n');
+}

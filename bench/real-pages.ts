@@ -1,0 +1,82 @@
+/**
+ * The saved real pages of ../shared/real-pages, served from 127.0.0.1 (every other
+ * host is refused, so nothing waits on the network), each loaded with the
+ * extension under a trace and without it: the extension's own main-thread tasks,
+ * the longest of them, and the load event with and without.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, launch, log, serve, sleep, type Browser } from './harness';
+import { median, ms } from './stats';
+import { startTrace, summarizeTrace } from './trace';
+
+const DIR = join(ROOT, '../shared/real-pages');
+/** After the load event: start-up and indexing of these pages are over well within it. */
+const WINDOW_MS = 3_000;
+
+async function isolate(b: Browser, origin: string): Promise<void> {
+  await b.context.route('**/*', (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
+}
+
+async function load(b: Browser, url: string): Promise<number> {
+  await b.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  const loadEnd = await b.page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+  );
+  await sleep(WINDOW_MS);
+  return loadEnd;
+}
+
+export async function runRealPages(): Promise<string | null> {
+  if (!existsSync(DIR)) return null;
+  const files = readdirSync(DIR).filter((f) => f.endsWith('.html'));
+  const html = new Map(files.map((f) => [`/${f}`, readFileSync(join(DIR, f), 'utf8')]));
+  const server = await serve(html);
+  const withExt = await launch(true);
+  const without = await launch(false);
+  await isolate(withExt, server.origin);
+  await isolate(without, server.origin);
+  const rows: { file: string; tasks: number; longest: number; over50: number; load: [number, number] }[] = [];
+  try {
+    for (const file of files) {
+      const url = `${server.origin}/${file}`;
+      const stop = await startTrace(withExt.cdp);
+      const loadWith = await load(withExt, url);
+      const trace = summarizeTrace(await stop(), url);
+      const loadWithout = await load(without, url);
+      rows.push({
+        file,
+        tasks: trace?.tasks ?? 0,
+        longest: trace?.longest ?? 0,
+        over50: trace?.over50 ?? 0,
+        load: [loadWith, loadWithout],
+      });
+      log(`${file}: longest own task ${ms(trace?.longest, 1)} ms`);
+    }
+  } finally {
+    await withExt.close();
+    await without.close();
+    await server.close();
+  }
+  const over = rows.filter((r) => r.over50 > 0);
+  const loadRatio = median(rows.map((r) => r.load[0] / r.load[1]));
+  return [
+    `### Real pages (${rows.length} saved pages, one traced load each)`,
+    '',
+    `Pages with a Backstory task of 50 ms or more: **${over.length}** of ${rows.length}` +
+      (over.length ? ` (${over.map((r) => `${r.file} ${ms(r.longest)} ms`).join(', ')})` : '') +
+      `. Longest Backstory task on any page: ${ms(Math.max(...rows.map((r) => r.longest)), 1)} ms; ` +
+      `median over pages ${ms(median(rows.map((r) => r.longest)), 1)} ms. ` +
+      `Load event with / without, median ratio over pages: ${loadRatio?.toFixed(3) ?? '—'}.`,
+    '',
+    '| Page | Own tasks | Longest own task | Load event, with / without |',
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.file.replace(/\.html$/, '')} | ${r.tasks} | ${ms(r.longest, 1)} ms | ${ms(r.load[0])} / ${ms(r.load[1])} ms |`,
+    ),
+    '',
+  ].join('\n');
+}
