@@ -6,7 +6,7 @@ import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
-import { afterLoad } from '@/lib/page/scheduler';
+import { afterLoad, nextIdle } from '@/lib/page/scheduler';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -35,6 +35,8 @@ export default defineContentScript({
   async main(ctx) {
     // Nothing before the load event has fired: start-up must never push it back.
     await afterLoad(window);
+    // Validating the bundled matcher data takes a few ms: in an idle period, not in the page's work.
+    await nextIdle(window);
     if (ctx.isInvalid) return;
     const cards = new Map<string, Promise<CardData | null>>();
     const controller = new PageController({

@@ -238,7 +238,11 @@ export class HoverCards {
       return;
     }
     const doc = this.options.document;
-    const found = this.options.engine.mentionAt(e.clientX, e.clientY) ?? null;
+    // A click the page's own script dispatched (`el.click()`: apps and tests do it by the
+    // thousand) is not the reader's; hit-testing it would force a layout inside the app's work.
+    const found = e.isTrusted
+      ? (this.options.engine.mentionAt(e.clientX, e.clientY) ?? null)
+      : null;
     if (isSelectionGesture(e, press, doc.getSelection())) {
       clearTimeout(this.clickTimer);
       // The first click of a slow double-click may have opened its card already: undo it.
