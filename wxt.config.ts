@@ -27,11 +27,20 @@ const HIGHLIGHT_CSS = 'content-scripts/highlights.css';
 
 const DEBIAN_BROWSERS = { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
 
+/**
+ * `npm run build:bench`: the production build plus the performance-timeline marks the
+ * benchmark reads (lib/page/timeline.ts), in its own output folder. Not a separate Vite
+ * mode: WXT and its dependencies run other code outside `production` mode.
+ */
+const BENCH = process.env.BACKSTORY_BENCH === '1';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(BENCH && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' }),
   vite: ({ browser }) => ({
     plugins: [preact(), preactWithoutRawHtml()],
+    define: { 'import.meta.env.BACKSTORY_MARKS': JSON.stringify(BENCH) },
     resolve: {
       alias: {
         // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.

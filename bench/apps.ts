@@ -239,6 +239,10 @@ async function runBad(withExt: Browser, without: Browser, url: string): Promise<
   };
 }
 
+/** The pages, for debugging one workload by hand. */
+export const pageHtml = (key: string, s: string[]) =>
+  [...APPS, ...BAD].find((a) => a.key === key)!.html(s);
+
 const APPS = [
   { key: 'todo', label: 'To-do list: add, complete, remove 1,000 items', html: TODO },
   { key: 'feed', label: 'Feed: 1,000 messages/s for 10 s', html: FEED },
@@ -252,7 +256,11 @@ const BAD = [
 ];
 
 /** Runs the app workloads in `pairs` interleaved pairs and the bad-input pages once each. */
-export async function runApps(corpus: Corpus, pairs: number): Promise<string> {
+export async function runApps(
+  corpus: Corpus,
+  pairs: number,
+  only: string[] | null = null,
+): Promise<string> {
   const s = sentences(corpus);
   const html = new Map<string, string>();
   for (const a of [...APPS, ...BAD]) html.set(`/${a.key}.html`, a.html(s));
@@ -262,7 +270,7 @@ export async function runApps(corpus: Corpus, pairs: number): Promise<string> {
   const out: string[] = [];
   try {
     const rows: (string | number)[][] = [];
-    for (const app of APPS) {
+    for (const app of APPS.filter((a) => !only || only.includes(a.key))) {
       const url = `${server.origin}/${app.key}.html`;
       const w: AppResult[] = [];
       const wo: AppResult[] = [];
@@ -300,7 +308,7 @@ export async function runApps(corpus: Corpus, pairs: number): Promise<string> {
       '',
     );
     const bad: (string | number)[][] = [];
-    for (const page of BAD) {
+    for (const page of BAD.filter((a) => !only || only.includes(a.key))) {
       await sleep(500);
       const r = await runBad(withExt, without, `${server.origin}/${page.key}.html`);
       log(`${page.key}: share ${r.share === null ? '—' : (r.share * 100).toFixed(1)} %`);

@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /**
- * `wxt build --mode bench`: the production build plus the timeline marks the bench
+ * `npm run build:bench`: the production build plus the timeline marks the bench
  * reads. BACKSTORY_EXTENSION points at another build (an older commit's, for a baseline).
  */
 export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION

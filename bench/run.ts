@@ -10,7 +10,7 @@
  * Options: --tiers=50k,300k,1M,5M  --runs=N (every tier)  --no-trace  --no-profile
  *          --no-markjs  --markjs-5m (adds mark.js at 5 MB: several minutes)
  *          --no-apps  --no-real-pages (skip those sections)
- *          --apps [--pairs=N]  --real-pages  (only that section, printed)
+ *          --apps [--pairs=N --only=todo,feed,…]  --real-pages  (only that section, printed)
  *          --speedometer [--pairs=N --iterations=N --suites=… --params=…] (see speedometer.ts)
  */
 import { execFileSync } from 'node:child_process';
@@ -939,7 +939,8 @@ async function main(): Promise<void> {
 /** `--apps` alone: only the app workloads and bad-input pages. */
 async function appsOnly(): Promise<void> {
   const pairs = Number(option('pairs') ?? APP_PAIRS);
-  console.log(await runApps(loadCorpus(join(ROOT, 'assets/corpus')), pairs));
+  const only = option('only')?.split(',') ?? null;
+  console.log(await runApps(loadCorpus(join(ROOT, 'assets/corpus')), pairs, only));
 }
 
 /** `--real-pages` alone. */
