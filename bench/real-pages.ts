@@ -23,7 +23,8 @@ async function isolate(b: Browser, origin: string): Promise<void> {
 async function load(b: Browser, url: string): Promise<number> {
   await b.page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const loadEnd = await b.page.evaluate(
-    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
   );
   await sleep(WINDOW_MS);
   return loadEnd;
@@ -38,7 +39,13 @@ export async function runRealPages(): Promise<string | null> {
   const without = await launch(false);
   await isolate(withExt, server.origin);
   await isolate(without, server.origin);
-  const rows: { file: string; tasks: number; longest: number; over50: number; load: [number, number] }[] = [];
+  const rows: {
+    file: string;
+    tasks: number;
+    longest: number;
+    over50: number;
+    load: [number, number];
+  }[] = [];
   try {
     for (const file of files) {
       const url = `${server.origin}/${file}`;

@@ -58,7 +58,7 @@ const TIERS: Tier[] = [
     key: '50k',
     label: '50 kB',
     chars: 50_000,
-    runs: 5,
+    runs: 3,
     windowMs: 1_000,
     markjsRuns: 3,
     markjsRegexRuns: 3,
@@ -67,7 +67,7 @@ const TIERS: Tier[] = [
     key: '300k',
     label: '300 kB',
     chars: 300_000,
-    runs: 5,
+    runs: 3,
     windowMs: 1_500,
     markjsRuns: 1,
     markjsRegexRuns: 1,
@@ -76,7 +76,7 @@ const TIERS: Tier[] = [
     key: '1M',
     label: '1 MB',
     chars: 1_000_000,
-    runs: 5,
+    runs: 3,
     windowMs: 2_500,
     markjsRuns: 1,
     markjsRegexRuns: 1,
@@ -955,9 +955,7 @@ async function realPagesOnly(): Promise<void> {
     : flag('real-pages')
       ? realPagesOnly()
       : main()
-).catch(
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
