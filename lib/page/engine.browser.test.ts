@@ -148,6 +148,17 @@ describe('PageEngine hit-testing', () => {
     expect(engine.mentionAt(r.right + 40, r.top + r.height / 2)).toBeUndefined();
   });
 
+  it('hits a mention inside a link, in a block read again from its container', async () => {
+    const engine = await start(
+      '<header><p class="byline" style="font: 20px/1.5 monospace">By <a href="#">Amira Jadoon</a> · <time>2024-03</time></p></header>',
+    );
+    const mention = engine.visibleMentions()[0]!;
+    const r = mention.range.getBoundingClientRect();
+    expect(engine.mentionAt(r.left + r.width / 2, r.top + r.height / 2)?.entity).toBe(
+      'amira-jadoon',
+    );
+  });
+
   it('steps through mentions in page order and wraps around', async () => {
     const engine = await start('<p>Kerman</p><p>Kabul</p>');
     const first = engine.visibleMentions()[0]!;
