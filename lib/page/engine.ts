@@ -1,6 +1,7 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
-import { createMatcher } from '../match/matcher';
+import { matcherFromData } from '../match/data';
+import { DEFAULT_PAGE_CONTEXT, type PageContext } from '../match/evidence';
 import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
 import { MentionIndex, type BlockRecord, type PageMention } from './mention-index';
@@ -18,6 +19,8 @@ export interface EngineOptions {
   /** The subtree to annotate; defaults to the whole body. */
   scope?: Element;
   matcherData: MatcherData;
+  /** The page's date and how broad entities are linked; the web's defaults if left out. */
+  pageContext?: PageContext;
   display: DisplayFilter;
   /** Add the highlight styles to the document itself (pages without manifest CSS: the reader). */
   adoptDocumentStyles?: boolean;
@@ -59,15 +62,13 @@ export class PageEngine {
   constructor(private readonly options: EngineOptions) {
     this.doc = options.document;
     this.display = options.display;
-    const { entities, aliases } = options.matcherData;
-    const matcher = createMatcher(
-      aliases.map(([text, entity, match]) => ({
-        text,
-        entity: entities[entity]?.[0] ?? '',
-        match,
-      })),
+    const { matcher, traits } = matcherFromData(options.matcherData);
+    this.index = new MentionIndex(
+      matcher,
+      options.matcherData.entities,
+      traits,
+      options.pageContext ?? DEFAULT_PAGE_CONTEXT,
     );
-    this.index = new MentionIndex(matcher, entities);
     this.highlighter = new Highlighter(CSS.highlights);
     this.sheet = new CSSStyleSheet();
     this.sheet.replaceSync(highlightCss());

@@ -1,4 +1,6 @@
-import type { Category } from '../catalog/schema';
+import type { Category, Evidence } from '../catalog/schema';
+import type { MatcherData } from '../kb/schema';
+import { EvidenceJudge, type EntityTraits, type PageContext } from '../match/evidence';
 import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
 import { rangeFor, type TextBlock } from './text-block';
@@ -6,9 +8,14 @@ import { rangeFor, type TextBlock } from './text-block';
 /** Filters mentions by what the settings show; checked before any object is made. */
 type Keep = (category: Category, first: boolean, entity: string) => boolean;
 
-const WEAK = 1;
-const VALID = 2;
-const FIRST = 4;
+/** Flags: the evidence the mention needs (two bits), whether the page redefines it, the verdict, and its alias. */
+const EVIDENCE: readonly Evidence[] = ['strong', 'supported', 'corpus'];
+const EVIDENCE_BITS = 3;
+const REDEFINED = 4;
+const VALID = 8;
+const FIRST = 16;
+const ALIAS_SHIFT = 5;
+const NO_TRAITS: EntityTraits = { broad: false };
 /** Numbers stored per mention in `BlockRecord.data`: entity, start, end, flags. */
 const STRIDE = 4;
 
@@ -21,7 +28,7 @@ export interface BlockRecord {
   container: Element;
   nodes: Text[];
   starts: number[];
-  /** [entity index, start, end, flags] per mention, in text order. */
+  /** [entity index, start, end, flags (evidence, verdict, alias index)] per mention, in text order. */
   data: number[];
 }
 
@@ -85,7 +92,7 @@ function compareNodes(a: Node, b: Node): number {
 /**
  * Every mention on the page, in document order, indexed for hit-testing.
  * Blocks can be matched in any order (viewport first); `resolve()` then applies
- * the page-order rules: surnames after full names, first mention per entity.
+ * the page-order rules: the evidence policy over the whole page, first mention per entity.
  */
 export class MentionIndex {
   /** Blocks that hold at least one mention, in document order. */
@@ -97,9 +104,17 @@ export class MentionIndex {
   constructor(
     private readonly matcher: Matcher,
     /** Entity ids and categories; mentions store an index into this list. */
-    private readonly entities: readonly (readonly [string, Category])[],
+    private readonly entities: MatcherData['entities'],
+    /** Broad or not, and event dates, by the same index. */
+    private readonly traits: readonly EntityTraits[],
+    private context: PageContext,
   ) {
     entities.forEach(([id], i) => this.entityIndex.set(id, i));
+  }
+
+  /** What the page says of itself (its date) and what the settings allow; then `resolve()`. */
+  setContext(context: PageContext): void {
+    this.context = context;
   }
 
   /** Matches a block and files its mentions; an older record of the same nodes is replaced. */
@@ -111,7 +126,13 @@ export class MentionIndex {
     const data: number[] = [];
     for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
       const entity = this.entityIndex.get(m.entity);
-      if (entity !== undefined) data.push(entity, m.start, m.end, m.weak ? WEAK : VALID);
+      if (entity !== undefined)
+        data.push(
+          entity,
+          m.start,
+          m.end,
+          EVIDENCE.indexOf(m.evidence) | (m.redefined ? REDEFINED : 0) | (m.alias << ALIAS_SHIFT),
+        );
     }
     if (data.length === 0) return undefined;
     // The block's text is not kept: offsets and nodes are all hit-testing needs.
@@ -162,17 +183,33 @@ export class MentionIndex {
 
   /** Applies the page-order rules; cheap enough to run after every batch. */
   resolve(): void {
-    const seen = new Set<number>();
+    const judge = new EvidenceJudge<number>((i) => this.traits[i] ?? NO_TRAITS, this.context);
+    for (const { data } of this.records) {
+      for (let k = 0; k < data.length; k += STRIDE) {
+        const flags = data[k + 3]!;
+        judge.observe(
+          data[k]!,
+          flags >>> ALIAS_SHIFT,
+          EVIDENCE[flags & EVIDENCE_BITS]!,
+          (flags & REDEFINED) !== 0,
+        );
+      }
+    }
+    const onTopic = judge.onTopic;
     const firstDone = new Set<number>();
     for (const { data } of this.records) {
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
-        const weak = (data[k + 3]! & WEAK) !== 0;
-        if (!weak) seen.add(entity);
-        const valid = !weak || seen.has(entity);
+        const flags = data[k + 3]!;
+        const valid = judge.accept(
+          entity,
+          flags >>> ALIAS_SHIFT,
+          EVIDENCE[flags & EVIDENCE_BITS]!,
+          onTopic,
+        );
         const first = valid && !firstDone.has(entity);
         if (first) firstDone.add(entity);
-        data[k + 3] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
+        data[k + 3] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
     }
   }

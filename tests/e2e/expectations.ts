@@ -45,9 +45,14 @@ export function loadEntityIndex(): EntityIndex {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const catalog = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CatalogFile;
     for (const entity of catalog.entities) {
-      aliases.push({ text: entity.name, entity: entity.name, match: 'plain' });
+      aliases.push({ text: entity.name, entity: entity.name, match: 'plain', evidence: 'strong' });
       for (const alias of entity.aliases ?? []) {
-        aliases.push({ text: alias.text, entity: entity.name, match: alias.match ?? 'plain' });
+        aliases.push({
+          text: alias.text,
+          entity: entity.name,
+          match: alias.match ?? 'plain',
+          evidence: 'strong',
+        });
       }
     }
   }
