@@ -1,3 +1,5 @@
+import { normalizeFolded } from '../text/normalize';
+
 /**
  * "The Institute for Science and International Security (ISIS)": a page that spells
  * out an acronym as something else is not talking about our entity when it uses it.
@@ -36,14 +38,16 @@ const UPPER = /\p{Lu}/u;
 
 /**
  * Whether the acronym at `[start, end)` of `cased` sits in parentheses right after
- * words whose initials spell it, and those words are not a mention of the same
- * entity (`ownEnd` is where such a mention ends just before, or -1).
+ * words whose initials spell it, and those words are not the same entity: neither
+ * a mention of it (`ownEnd` is where one ends just before, or -1) nor mostly words
+ * of its names (`ownWords`, folded), as a spelling the catalog lacks would be.
  */
 export function isDefinedAsOther(
   cased: string,
   start: number,
   end: number,
   ownEnd: number,
+  ownWords: ReadonlySet<string>,
 ): boolean {
   if (cased[start - 1] !== '(' || cased[end] !== ')') return false;
   let p = start - 1;
@@ -53,11 +57,14 @@ export function isDefinedAsOther(
   if (letters.length < 2) return false;
   const words = cased.slice(Math.max(0, p - 200), p).split(/[\s-]+/u);
   const initials: string[] = [];
+  let known = 0;
   for (let i = words.length - 1; i >= 0 && initials.length < letters.length; i--) {
     const word = words[i]!.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     if (word === '') break;
-    if (UPPER.test(word[0]!)) initials.unshift(word[0]!);
-    else if (!SKIPPED.has(word)) break;
+    if (UPPER.test(word[0]!)) {
+      initials.unshift(word[0]!);
+      if (ownWords.has(normalizeFolded(word))) known++;
+    } else if (!SKIPPED.has(word)) break;
   }
-  return initials.join('') === letters.join('');
+  return initials.join('') === letters.join('') && known * 2 <= initials.length;
 }

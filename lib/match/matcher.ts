@@ -68,10 +68,10 @@ function wordAfter(text: string, at: number): [number, number] | undefined {
   return [start, end];
 }
 
-/** Where capitals carry no meaning: the start of the text, a sentence, or a list item. */
+/** Where capitals carry no meaning: the start of the text, of a sentence, or of a list item. */
 function startsSentence(cased: string, at: number): boolean {
   let i = at;
-  while (i > 0 && /[\s"'(\[“‘«]/u.test(cased[i - 1]!)) i--;
+  while (i > 0 && /[\s"'([“‘«]/u.test(cased[i - 1]!)) i--;
   return i === 0 || /[.!?:;…|•·–—-]/u.test(cased[i - 1]!);
 }
 
@@ -80,6 +80,12 @@ export function createMatcher(
   /** Phrases that contain an alias but name something else: they win and mark nothing. */
   notEntities: readonly string[] = [],
 ): Matcher {
+  const wordsOf = new Map<string, Set<string>>();
+  for (const alias of aliases) {
+    const words =
+      wordsOf.get(alias.entity) ?? wordsOf.set(alias.entity, new Set()).get(alias.entity)!;
+    for (const word of normalizeFolded(alias.text).split(/[\s-]+/u)) words.add(word);
+  }
   const trie: Trie<TrieValue> = buildTrie<TrieValue>([
     ...notEntities.map((text) => ({
       folded: normalizeFolded(text),
@@ -136,6 +142,7 @@ export function createMatcher(
             previous?.value.kind === 'alias' && previous.value.alias.entity === alias.entity
               ? previous.end
               : -1,
+            wordsOf.get(alias.entity)!,
           ),
       });
     });
