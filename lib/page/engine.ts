@@ -277,6 +277,12 @@ export class PageEngine {
     this.highlighter.setMarked(this.markSources());
   }
 
+  /** The page's date or the broad-entity setting changed: every mention is judged again. */
+  setPageContext(context: PageContext): void {
+    this.index.setContext(context);
+    this.refresh();
+  }
+
   /** The mention under a viewport point (hover, tap), if any. */
   mentionAt(x: number, y: number): PageMention | undefined {
     const pos = this.doc.caretPositionFromPoint?.(x, y, { shadowRoots: [...this.shadowRoots] });
