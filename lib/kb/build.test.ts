@@ -179,9 +179,9 @@ describe('buildKnowledgeBase', () => {
     const reference = {
       ...moscow,
       id: 'moscow-toll',
-      name: 'Moscow toll',
+      name: 'Moscow death toll',
       aliases: [
-        { text: 'Moscow toll', outside: true },
+        { text: 'Moscow death toll', outside: true },
         { text: 'put the Moscow toll at 140 people', evidence: 'corpus' },
       ],
       description: [{ text: 'The toll.', cite: cite('toll at 140 people') }],

@@ -36,6 +36,7 @@ const aliases: MatchAlias[] = [
   { ...strong('FSB', 'fsb', 'acronym'), evidence: 'supported' },
   { ...strong('SDF', 'syrian-democratic-forces', 'acronym'), evidence: 'supported' },
   { ...strong('the Moscow attack', 'crocus-city-hall-attack'), evidence: 'corpus' },
+  strong('Moscow', 'moscow'),
 ];
 const notEntities = ['South America', 'Bank of America', 'US$', 'Zimmermann Telegram'];
 const matcher = createMatcher(aliases, notEntities);
@@ -93,7 +94,11 @@ describe('findMentions', () => {
 
   it('reports the evidence each alias needs', () => {
     const ms = matcher.findMentions('Ghafari met Sanaullah Ghafari in the Moscow attack');
-    expect(ms.map((m) => m.evidence)).toEqual(['supported', 'strong', 'corpus']);
+    expect(ms.map((m) => m.evidence)).toEqual(['supported', 'strong', 'corpus', 'strong']);
+  });
+
+  it('finds the names inside a corpus reference too', () => {
+    expect(found('after the Moscow attack')).toEqual(['the Moscow attack', 'Moscow']);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type NormalizedText,
 } from '../text/normalize';
 import { isDefinedAsOther } from './acronym';
-import { buildTrie, type Trie } from './trie';
+import { buildTrie, type Trie, type TrieHit } from './trie';
 
 /** What the matcher needs to know of an alias; the KB ships exactly this for the page. */
 export interface MatchAlias {
@@ -99,13 +99,24 @@ export function createMatcher(
 
   function findInNormalized(norm: NormalizedText, source: string): Mention[] {
     const { cased } = norm;
-    const hits = trie.scan(
-      norm.folded,
-      (value, start, end) =>
-        value.kind === 'not' ||
-        value.alias.match === 'plain' ||
-        cased.slice(start, end) === value.cased,
-    );
+    const caseFits = (value: TrieValue, start: number, end: number) =>
+      value.kind === 'not' ||
+      value.alias.match === 'plain' ||
+      cased.slice(start, end) === value.cased;
+    const hits: TrieHit<TrieValue>[] = [];
+    for (const hit of trie.scan(norm.folded, caseFits)) {
+      hits.push(hit);
+      if (hit.value.kind !== 'alias' || hit.value.alias.evidence !== 'corpus') continue;
+      // A corpus reference ("attack on Moscow") still mentions the names inside it.
+      const inside = trie.scan(
+        norm.folded.slice(hit.start, hit.end),
+        (value, start, end) =>
+          (value.kind === 'not' || value.alias.evidence !== 'corpus') &&
+          caseFits(value, hit.start + start, hit.start + end),
+      );
+      for (const h of inside)
+        hits.push({ ...h, start: hit.start + h.start, end: hit.start + h.end });
+    }
     const covered = (start: number, end: number) =>
       hits.some((h) => h.value.kind === 'alias' && h.start <= start && end <= h.end);
     const mentions: Mention[] = [];
