@@ -47,6 +47,7 @@ describe('not-entity phrases and corpus-only references (never a candidate on a 
     ['france', 'Agence France-Presse, Radio France, France 5 and the Tour de France'],
     ['london', 'University College London and The London Gazette'],
     ['europe', 'Mozilla Europe'],
+    ['europe', 'Sie spielen in der Europa League.'],
     ['china', 'Mozilla China'],
     ['turkey', 'a Thanksgiving turkey; quitting cold turkey'],
     ['islamic-state', 'the goddess Isis; Isis Pharmaceuticals'],
