@@ -20,7 +20,6 @@ import type { Evidence } from '../catalog/schema';
 
 /** How broad entities are linked; the setting "broad places and institutions". */
 export type BroadMode = 'topic' | 'always' | 'never';
-export const broadModes: readonly BroadMode[] = ['topic', 'always', 'never'];
 
 export interface PageContext {
   broadMode: BroadMode;
