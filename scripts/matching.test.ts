@@ -4,12 +4,13 @@
  * reviewed wrong on real pages in issue 13) as negatives, and real forms as positives.
  */
 import { describe, expect, it } from 'vitest';
-import { matcherFromData } from '../lib/match/data';
+import { matcherFromData, traitsFromData } from '../lib/match/data';
 import { applyEvidence, type PageContext } from '../lib/match/evidence';
 import { runBuild } from './kb-files';
 
 const { matcher: data, kb } = await runBuild();
-const { matcher, traits } = matcherFromData(data);
+const matcher = matcherFromData(data);
+const traits = traitsFromData(data);
 const entityIndex = new Map(data.entities.map(([id], i) => [id, i]));
 
 /** Every candidate the matcher finds, before the policy. */

@@ -2,13 +2,10 @@ import type { MatcherData } from '../kb/schema';
 import type { EntityTraits } from './evidence';
 import { createMatcher, type Matcher } from './matcher';
 
-/** The matcher and the evidence traits of the shipped matcher data, entities by index. */
-export function matcherFromData(data: MatcherData): {
-  matcher: Matcher;
-  traits: EntityTraits[];
-} {
-  const { entities, aliases, notEntities, dates } = data;
-  const matcher = createMatcher(
+/** The matcher of the shipped matcher data. */
+export function matcherFromData(data: MatcherData): Matcher {
+  const { entities, aliases, notEntities } = data;
+  return createMatcher(
     aliases.map(([text, entity, match, evidence]) => ({
       text,
       entity: entities[entity]?.[0] ?? '',
@@ -17,6 +14,9 @@ export function matcherFromData(data: MatcherData): {
     })),
     notEntities,
   );
-  const traits = entities.map(([id, , broad]) => ({ broad: broad === 1, date: dates[id] }));
-  return { matcher, traits };
+}
+
+/** What the evidence policy needs of each entity, by entity index. */
+export function traitsFromData(data: MatcherData): EntityTraits[] {
+  return data.entities.map(([id, , broad]) => ({ broad: broad === 1, date: data.dates[id] }));
 }

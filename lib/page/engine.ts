@@ -1,6 +1,6 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
-import { matcherFromData } from '../match/data';
+import { matcherFromData, traitsFromData } from '../match/data';
 import { DEFAULT_PAGE_CONTEXT, type PageContext } from '../match/evidence';
 import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
@@ -62,11 +62,10 @@ export class PageEngine {
   constructor(private readonly options: EngineOptions) {
     this.doc = options.document;
     this.display = options.display;
-    const { matcher, traits } = matcherFromData(options.matcherData);
     this.index = new MentionIndex(
-      matcher,
+      matcherFromData(options.matcherData),
       options.matcherData.entities,
-      traits,
+      traitsFromData(options.matcherData),
       options.pageContext ?? DEFAULT_PAGE_CONTEXT,
     );
     this.highlighter = new Highlighter(CSS.highlights);
