@@ -47,7 +47,7 @@ export function isDefinedAsOther(
   start: number,
   end: number,
   ownEnd: number,
-  ownWords: ReadonlySet<string>,
+  ownWords: () => ReadonlySet<string>,
 ): boolean {
   if (cased[start - 1] !== '(' || cased[end] !== ')') return false;
   let p = start - 1;
@@ -63,7 +63,7 @@ export function isDefinedAsOther(
     if (word === '') break;
     if (UPPER.test(word[0]!)) {
       initials.unshift(word[0]!);
-      if (ownWords.has(normalizeFolded(word))) known++;
+      if (ownWords().has(normalizeFolded(word))) known++;
     } else if (!SKIPPED.has(word)) break;
   }
   return initials.join('') === letters.join('') && known * 2 <= initials.length;

@@ -7,7 +7,7 @@ import type { Evidence } from '../catalog/schema';
  *
  * A page is **on topic** when it has strong mentions of at least
  * `TOPIC_MIN_ENTITIES` different specific (not broad) entities, or at least
- * `TOPIC_MIN_MENTIONS` strong mentions of one. Then:
+ * `TOPIC_MIN_MENTIONS` strong mentions of one. On every page:
  * - a `strong` mention counts;
  * - a `supported` mention counts on a page on topic, or after a strong mention of
  *   the same entity ("Basit" after "Abdul Basit");

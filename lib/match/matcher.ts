@@ -80,12 +80,20 @@ export function createMatcher(
   /** Phrases that contain an alias but name something else: they win and mark nothing. */
   notEntities: readonly string[] = [],
 ): Matcher {
+  // Words of each entity's names, made only when a page spells out an acronym (rare).
   const wordsOf = new Map<string, Set<string>>();
-  for (const alias of aliases) {
-    const words =
-      wordsOf.get(alias.entity) ?? wordsOf.set(alias.entity, new Set()).get(alias.entity)!;
-    for (const word of normalizeFolded(alias.text).split(/[\s-]+/u)) words.add(word);
-  }
+  const ownWords = (entity: string): Set<string> => {
+    let words = wordsOf.get(entity);
+    if (!words) {
+      words = new Set(
+        aliases
+          .filter((a) => a.entity === entity)
+          .flatMap((a) => normalizeFolded(a.text).split(/[\s-]+/u)),
+      );
+      wordsOf.set(entity, words);
+    }
+    return words;
+  };
   const trie: Trie<TrieValue> = buildTrie<TrieValue>([
     ...notEntities.map((text) => ({
       folded: normalizeFolded(text),
@@ -153,7 +161,7 @@ export function createMatcher(
             previous?.value.kind === 'alias' && previous.value.alias.entity === alias.entity
               ? previous.end
               : -1,
-            wordsOf.get(alias.entity)!,
+            () => ownWords(alias.entity),
           ),
       });
     });
