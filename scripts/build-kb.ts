@@ -18,8 +18,15 @@ try {
   console.log(
     `entities: ${kb.entities.length} (${[...perCategory].map(([c, n]) => `${c} ${n}`).join(', ')})`,
   );
+  const supported = matcher.aliases.filter((a) => a[3] === 'supported').length;
   console.log(
-    `aliases: ${matcher.aliases.length}; mentions in corpus: ${kb.mentions.length}; claims: ${claims}`,
+    `aliases: ${matcher.aliases.length + kb.references.length} (strong ${matcher.aliases.length - supported}, supported ${supported}, corpus ${kb.references.length}); not-entity phrases: ${matcher.notEntities.length}`,
+  );
+  const perArticle = kb.articles.map(
+    (a) => `${a.id} ${kb.mentions.filter((m) => m[1] === a.id).length}`,
+  );
+  console.log(
+    `mentions in corpus: ${kb.mentions.length} (${perArticle.join(', ')}); claims: ${claims}`,
   );
   if (before) {
     console.log(`\nChanges since ${before.label}:\n`);

@@ -15,6 +15,32 @@ describe('the knowledge base built from the real corpus and catalog', () => {
     expect(result.errors).toEqual([]);
   });
 
+  it('finds every article on topic by the page rule', () => {
+    expect(result.offTopic).toEqual([]);
+  });
+
+  it('ships no corpus-only alias to the content script, and shows none as a name', () => {
+    const references = new Set(kb.references.map(([text]) => text));
+    expect(references.size).toBeGreaterThan(40);
+    for (const [text, , , evidence] of result.matcher.aliases) {
+      expect(evidence, text).not.toBe('corpus');
+      expect(references.has(text), text).toBe(false);
+    }
+    for (const e of kb.entities)
+      for (const a of e.aliases) expect(references.has(a), a).toBe(false);
+  });
+
+  it('keeps the mentions of every article (coverage)', () => {
+    // Counts at 5fa3337, before evidence levels and not-entity phrases: 98, 213, 219, 173, 112.
+    // Corpus references add descriptive forms, and the names inside them still count.
+    const per = (id: string) => kb.mentions.filter((m) => m[1] === id).length;
+    expect(per('arab-news-warpath')).toBeGreaterThanOrEqual(98);
+    expect(per('cnn-isis-k')).toBeGreaterThanOrEqual(213);
+    expect(per('arab-news-crosshairs')).toBeGreaterThanOrEqual(219);
+    expect(per('washington-post-rampage')).toBeGreaterThanOrEqual(173);
+    expect(per('unherd-resurgent-threat')).toBeGreaterThanOrEqual(112);
+  });
+
   it('covers well over a hundred entities in at least five categories', () => {
     expect(kb.entities.length).toBeGreaterThan(100);
     const categories = new Set(kb.entities.map((e) => e.category));

@@ -1,7 +1,7 @@
 import kbData from '../../generated/kb.json';
 import cardCss from '../../lib/ui/card.css?inline';
 import popoverCss from '../../lib/ui/popover.css?inline';
-import { loadMatcherData, parseKnowledgeBase } from '../../lib/kb/load';
+import { parseKnowledgeBase, readerMatcherData } from '../../lib/kb/load';
 import { createLiveRegion } from '../../lib/page/announcer';
 import { PageController } from '../../lib/page/controller';
 import { MARKS_HOST } from '../../lib/page/forced-colors-marks';
@@ -24,7 +24,7 @@ if (root) {
       document,
       scope: document.getElementById(ARTICLE_ELEMENT_ID) ?? undefined,
       adoptDocumentStyles: true,
-      matcherData: loadMatcherData(),
+      matcherData: readerMatcherData(kb),
       signal: new AbortController().signal,
       top: false,
       exclude: (el) => el.localName === 'backstory-card' || el.localName === MARKS_HOST,

@@ -17,22 +17,46 @@ export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
 
 /**
- * How an alias is matched on a page:
+ * How an alias's letters are compared with the text:
  * - `plain`: case-insensitive, whole words (the default);
- * - `acronym`: case-sensitive, whole words ("ISK" but not "isk");
- * - `surname`: case-insensitive, and only after a non-surname alias of the
- *   same entity occurred earlier on the same page ("Ghafari" after "Sanaullah Ghafari").
+ * - `acronym`: case-sensitive, whole words ("ISK" but not "isk"); an acronym of
+ *   capital letters only never matches inside a run of all-caps words ("CONTACT US"),
+ *   unless every word of the run is itself a name;
+ * - `capitalized`: case-sensitive, for a common word that is a name only when
+ *   capitalized ("Telegram", "Discord", "Turkey"): where every word is capitalized
+ *   anyway (at the start of a sentence or a heading) it counts as `supported`.
  */
-export const aliasMatchSchema = z.enum(['plain', 'acronym', 'surname']);
+export const aliasMatchSchema = z.enum(['plain', 'acronym', 'capitalized']);
 export type AliasMatch = z.infer<typeof aliasMatchSchema>;
+
+/**
+ * How much support a mention under this alias needs before it is linked:
+ * - `strong`: none, the alias names only this entity ("Sanaullah Ghafari", "ISIS-K");
+ * - `supported`: the alias also names other things ("Basit", "FSB", "Sinai"): it
+ *   counts after a strong mention of the same entity on the page, or anywhere on a
+ *   page that is on the corpus's topic (`lib/match/evidence.ts`);
+ * - `corpus`: a description or a date the articles use for the entity ("the Moscow
+ *   attack", "October 7"): matched in the bundled articles only, never on other
+ *   pages, and never shown as a name.
+ */
+export const evidenceSchema = z.enum(['strong', 'supported', 'corpus']);
+export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const aliasSchema = z.strictObject({
   text: z.string().check(z.trim(), z.minLength(2)),
   match: z._default(aliasMatchSchema, 'plain'),
+  evidence: z._default(evidenceSchema, 'strong'),
   /** A form readers meet on other sites that the bundled articles never use. */
   outside: z._default(z.boolean(), false),
+  /** The language of a form that is not English ("de", "es"), for reviewers. */
+  lang: z.optional(z.string().check(z.regex(/^[a-z]{2}$/, 'lang is a two-letter ISO 639-1 code'))),
 });
 export type Alias = z.infer<typeof aliasSchema>;
+
+/** A day, a month or a year, ISO 8601: "2024-03-22", "2024-03", "2004". */
+export const isoDateSchema = z
+  .string()
+  .check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are ISO: YYYY, YYYY-MM or YYYY-MM-DD'));
 
 /** A passage of a bundled article; `quote` must occur verbatim in that article. */
 export const citationSchema = z.strictObject({
@@ -64,6 +88,16 @@ export const entitySchema = z.strictObject({
   category: categorySchema,
   /** Every other way the name is written; the canonical name is always an alias too. */
   aliases: z._default(z.array(aliasSchema), []),
+  /**
+   * Countries, continents, regions, major cities and generic institutions: named on
+   * most news pages, so linked only where the page is on the corpus's topic.
+   */
+  broad: z._default(z.boolean(), false),
+  /**
+   * Events only: the day the event began or, for a scheduled one, the day it was
+   * set. A page dated earlier cannot be about it (the 2014 Gaza war is not the 2023 one).
+   */
+  date: z.optional(isoDateSchema),
   /** The one-line description, clause by clause, each clause cited. */
   description: z.array(clauseSchema).check(z.minLength(1)),
 });
@@ -99,9 +133,24 @@ export const claimSchema = z.strictObject({
 });
 export type Claim = z.infer<typeof claimSchema>;
 
+/**
+ * A longer phrase that contains an alias but names something else ("South America",
+ * "The New York Times"). Matched with the aliases, longest first, it wins over the
+ * alias inside it and marks nothing.
+ */
+export const notEntitySchema = z.strictObject({
+  text: z.string().check(z.trim(), z.minLength(2)),
+  /** The aliases it contains and keeps from matching, as the catalog spells them. */
+  guards: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /** What the phrase names, for reviewers ("the continent", "a newspaper"). */
+  names: z.string().check(z.minLength(2)),
+});
+export type NotEntity = z.infer<typeof notEntitySchema>;
+
 /** One file under `assets/catalog/`; the catalog is the union of all files. */
 export const catalogFileSchema = z.strictObject({
   entities: z._default(z.array(entitySchema), []),
   claims: z._default(z.array(claimSchema), []),
+  notEntities: z._default(z.array(notEntitySchema), []),
 });
 export type CatalogFile = z.infer<typeof catalogFileSchema>;

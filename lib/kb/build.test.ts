@@ -29,7 +29,7 @@ const ghafari = {
   id: 'sanaullah-ghafari',
   name: 'Sanaullah Ghafari',
   category: 'person',
-  aliases: [{ text: 'Ghafari', match: 'surname' }],
+  aliases: [{ text: 'Ghafari', evidence: 'supported' }],
   description: [
     { text: 'Leader of ISIS-K since 2020.', cite: cite('became the group’s leader in 2020') },
   ],
@@ -102,7 +102,8 @@ describe('buildKnowledgeBase', () => {
     const g = kb.entities.find((e) => e.id === 'sanaullah-ghafari')!;
     expect(g.mentionCount).toBe(2);
     expect(g.description[0]!.cite).toMatchObject({ block: 0, sentence: 0 });
-    expect(matcher.aliases).toContainEqual(['Ghafari', 2, 'surname']);
+    expect(matcher.aliases).toContainEqual(['Ghafari', 2, 'plain', 'supported']);
+    expect(matcher.aliases).toContainEqual(['ISIS-K', 0, 'plain']);
   });
 
   it('fails when a cited quote is not in the cited article', () => {
@@ -166,21 +167,124 @@ describe('buildKnowledgeBase', () => {
     expect(errors).toContain('a.json: entity "kerman" has no mention in any article');
   });
 
-  it('fails when a surname never follows the full name', () => {
-    const lone = {
-      ...ghafari,
-      id: 'ghafari',
-      name: 'Mr Nobody',
-      aliases: [{ text: 'Ghafari', match: 'surname' }],
+  it('rejects a phrase as an alias unless it is a corpus reference', () => {
+    const phrase = { ...isisK, aliases: [{ text: 'carried out the Crocus City Hall attack' }] };
+    const { errors } = build({ 'a.json': { entities: [phrase, moscow] } });
+    expect(errors).toEqual([
+      'a.json: entity "isis-k": alias "carried out the Crocus City Hall attack" is a phrase, not a name (it has a verb (“carried”)); mark it "evidence": "corpus" to match it in the articles only',
+    ]);
+  });
+
+  it('matches a corpus reference in the articles only and never shows it as a name', () => {
+    const reference = {
+      ...moscow,
+      id: 'moscow-toll',
+      name: 'Moscow death toll',
+      aliases: [
+        { text: 'Moscow death toll', outside: true },
+        { text: 'put the Moscow toll at 140 people', evidence: 'corpus' },
+      ],
+      description: [{ text: 'The toll.', cite: cite('toll at 140 people') }],
     };
-    const { errors } = build({ 'a.json': { entities: [lone] } });
-    expect(
-      errors.some((e) =>
-        e.includes(
-          'alias "Ghafari" never occurs in the corpus as a whole word after the full name',
-        ),
-      ),
-    ).toBe(true);
+    const { errors, kb, matcher } = build({ 'a.json': { entities: [ghafari, isisK, reference] } });
+    expect(errors).toEqual([]);
+    const entity = kb.entities.find((e) => e.id === 'moscow-toll')!;
+    expect(entity.mentionCount).toBe(1);
+    expect(entity.aliases).toEqual([]);
+    expect(kb.references).toEqual([['put the Moscow toll at 140 people', 1, 'plain', 'corpus']]);
+    expect(matcher.aliases.map(([text]) => text)).not.toContain(
+      'put the Moscow toll at 140 people',
+    );
+  });
+
+  it('fails when a corpus reference is also marked outside', () => {
+    const bad = { ...moscow, aliases: [{ text: 'Moskva', evidence: 'corpus', outside: true }] };
+    expect(build({ 'a.json': { entities: [bad] } }).errors).toContain(
+      'a.json: entity "moscow": alias "Moskva" is both "outside" and "corpus": it could never match anywhere',
+    );
+  });
+
+  it('ships broad entities and event dates to the page', () => {
+    const attack = {
+      id: 'crocus-city-hall-attack',
+      name: 'Crocus City Hall attack',
+      category: 'event',
+      date: '2024-03-22',
+      description: [{ text: 'The attack.', cite: cite('the Crocus City Hall attack') }],
+    };
+    const { errors, matcher } = build({
+      'a.json': { entities: [ghafari, isisK, { ...moscow, broad: true }, attack] },
+    });
+    expect(errors).toEqual([]);
+    expect(matcher.entities).toEqual([
+      ['crocus-city-hall-attack', 'event'],
+      ['isis-k', 'group'],
+      ['moscow', 'place', 1],
+      ['sanaullah-ghafari', 'person'],
+    ]);
+    expect(matcher.dates).toEqual({ 'crocus-city-hall-attack': '2024-03-22' });
+  });
+
+  it('needs a date on every event, and on events only', () => {
+    const attack = {
+      id: 'attack',
+      name: 'Crocus City Hall attack',
+      category: 'event',
+      description: [{ text: 'The attack.', cite: cite('the Crocus City Hall attack') }],
+    };
+    const { errors } = build({
+      'a.json': { entities: [attack, { ...moscow, date: '2024-03-22' }] },
+    });
+    expect(errors).toContain('a.json: entity "attack": an event needs a "date" (when it began)');
+    expect(errors).toContain('a.json: entity "moscow": only events have a "date"');
+  });
+
+  it('does not link an event in an article written before it', () => {
+    const later = {
+      id: 'later-attack',
+      name: 'Crocus City Hall attack',
+      category: 'event',
+      date: '2025-01-01',
+      description: [{ text: 'The attack.', cite: cite('the Crocus City Hall attack') }],
+    };
+    const { errors } = build({ 'a.json': { entities: [ghafari, isisK, later] } });
+    expect(errors).toContain('a.json: entity "later-attack" has no mention in any article');
+  });
+
+  describe('not-entity phrases', () => {
+    const withPhrases = (notEntities: unknown[]) =>
+      build({ 'a.json': { entities: [ghafari, isisK, moscow] }, 'not.json': { notEntities } });
+
+    it('accepts a phrase that guards an alias and blocks no corpus mention', () => {
+      const { errors, matcher } = withPhrases([
+        { text: 'Moscow Mule', guards: ['Moscow'], names: 'a cocktail' },
+      ]);
+      expect(errors).toEqual([]);
+      expect(matcher.notEntities).toEqual(['Moscow Mule']);
+    });
+
+    it('fails for a phrase that guards nothing, or names an alias that is not in it', () => {
+      expect(
+        withPhrases([{ text: 'Moscow Mule', guards: ['Ghafari'], names: 'a cocktail' }]).errors,
+      ).toEqual([
+        'not.json: not-entity "Moscow Mule": guards "Ghafari", but that alias does not match inside it',
+      ]);
+      expect(
+        withPhrases([{ text: 'Gin Fizz', guards: ['Gin'], names: 'a cocktail' }]).errors,
+      ).toEqual([
+        'not.json: not-entity "Gin Fizz": guards "Gin", which is no alias',
+        'not.json: not-entity "Gin Fizz": guards nothing (no alias matches inside it)',
+      ]);
+    });
+
+    it('fails for a phrase that takes a mention from the corpus', () => {
+      const { errors } = withPhrases([
+        { text: 'Moscow toll', guards: ['Moscow'], names: 'a figure' },
+      ]);
+      expect(errors).toEqual([
+        'not.json: not-entity "Moscow toll": blocks the mention of entity "moscow" in test-article: “Another report put the Moscow toll at 140 people, citing Ru”',
+      ]);
+    });
   });
 
   it('names the entity when an entry is malformed', () => {

@@ -1,13 +1,16 @@
 import type { z } from 'zod/mini';
+import { phraseReason } from '../catalog/alias-form';
 import {
   catalogFileSchema,
+  type Alias,
   type CatalogEntity,
   type Citation,
   type Claim,
-  type AliasMatch,
+  type NotEntity,
 } from '../catalog/schema';
 import type { Article } from '../corpus/schema';
-import { applySurnameRule, createMatcher, type MatchAlias, type Mention } from '../match/matcher';
+import { applyEvidence, EvidenceJudge, type EntityTraits } from '../match/evidence';
+import { createMatcher, type MatchAlias, type Mention } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -17,7 +20,15 @@ import {
 } from './checks';
 import { creditFor, sectionStarts } from './credit';
 import { pickSourceSentences } from './sources';
-import type { CiteRef, KbClaim, KbEntity, KbMention, KnowledgeBase, MatcherData } from './schema';
+import type {
+  CiteRef,
+  KbClaim,
+  KbEntity,
+  KbMention,
+  KnowledgeBase,
+  MatcherAlias,
+  MatcherData,
+} from './schema';
 
 export interface CatalogInput {
   /** Where the data came from, for error messages ("assets/catalog/people.json"). */
@@ -29,6 +40,8 @@ export interface BuildResult {
   kb: KnowledgeBase;
   matcher: MatcherData;
   errors: string[];
+  /** Articles the page rule would not call on topic: none, for a rule that fits the corpus. */
+  offTopic: string[];
 }
 
 interface AliasInfo extends MatchAlias {
@@ -101,37 +114,133 @@ function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
   return a.block === b.block && a.start < b.end && b.start < a.end;
 }
 
-/** Every mention in every article, surname rule applied per article. */
+/** What the build knows of each entity to judge its mentions. */
+export type TraitsOf = (entity: string) => EntityTraits;
+
+/**
+ * Every mention in every article, judged per article by the same evidence policy
+ * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
+ */
 export function locateMentions(
   articles: readonly Article[],
   aliases: readonly MatchAlias[],
+  traitsOf: TraitsOf,
+  notEntities: readonly string[] = [],
 ): LocatedMention[] {
-  const matcher = createMatcher(aliases);
+  const matcher = createMatcher(aliases, notEntities);
   const all: LocatedMention[] = [];
   for (const article of articles) {
-    const seen = new Set<string>();
-    article.blocks.forEach((block, b) => {
-      const found = applySurnameRule(matcher.findMentions(block.text), seen);
-      for (const m of found) {
-        all.push({
-          ...m,
-          article: article.id,
-          block: b,
-          sentence: sentenceAt(block.sentences, m.start),
-        });
-      }
-    });
+    const found = article.blocks.flatMap((block, b) =>
+      matcher.findMentions(block.text).map((m) => ({
+        ...m,
+        article: article.id,
+        block: b,
+        sentence: sentenceAt(block.sentences, m.start),
+      })),
+    );
+    all.push(...applyEvidence(found, traitsOf, { broadMode: 'topic', pageDate: article.date }));
   }
   return all;
 }
 
+/** Whether an article is on topic by the page rule: a check that the rule fits the corpus. */
+function isOnTopic(mentions: readonly LocatedMention[], traitsOf: TraitsOf): boolean {
+  const judge = new EvidenceJudge(traitsOf, { broadMode: 'topic' });
+  for (const m of mentions) judge.observe(m.entity, m.alias, m.evidence, m.redefined);
+  return judge.onTopic;
+}
+
+type AliasSpec = Pick<Alias, 'text' | 'match' | 'evidence' | 'outside'>;
+
 /** The canonical name is an alias too, unless the entity lists it explicitly. */
-function aliasesOf(entity: CatalogEntity): { text: string; match: AliasMatch; outside: boolean }[] {
-  const listed = entity.aliases.map((a) => ({ text: a.text, match: a.match, outside: a.outside }));
+function aliasesOf(entity: CatalogEntity): AliasSpec[] {
+  const listed = entity.aliases.map(({ text, match, evidence, outside }) => ({
+    text,
+    match,
+    evidence,
+    outside,
+  }));
   const nameFolded = normalizeFolded(entity.name);
   return listed.some((a) => normalizeFolded(a.text) === nameFolded)
     ? listed
-    : [{ text: entity.name, match: 'plain', outside: false }, ...listed];
+    : [{ text: entity.name, match: 'plain', evidence: 'strong', outside: false }, ...listed];
+}
+
+/** Form checks of one alias: usable as a whole word, a name unless a corpus reference. */
+function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec): string[] {
+  const errors: string[] = [];
+  const folded = normalizeFolded(alias.text);
+  if (!isWordChar(folded[0]) || (!isWordChar(folded[folded.length - 1]) && !folded.endsWith('.'))) {
+    errors.push(
+      `${where}: alias "${alias.text}" must start with a letter or digit and end with one (or a period)`,
+    );
+  }
+  const phrase = alias.text === entity.name ? undefined : phraseReason(alias.text);
+  if (phrase && alias.evidence !== 'corpus') {
+    errors.push(
+      `${where}: alias "${alias.text}" is a phrase, not a name (${phrase}); mark it "evidence": "corpus" to match it in the articles only`,
+    );
+  }
+  if (alias.evidence === 'corpus' && alias.outside) {
+    errors.push(
+      `${where}: alias "${alias.text}" is both "outside" and "corpus": it could never match anywhere`,
+    );
+  }
+  return errors;
+}
+
+/**
+ * Checks the not-entity phrases: each must contain an alias it names in `guards`,
+ * that alias must otherwise match inside it, and no phrase may take a mention the
+ * corpus makes of an entity.
+ */
+function notEntityErrors(
+  notEntities: readonly (NotEntity & { file: string })[],
+  aliases: readonly MatchAlias[],
+  ownerOf: ReadonlyMap<string, string>,
+  articles: readonly Article[],
+  traitsOf: TraitsOf,
+): string[] {
+  const errors: string[] = [];
+  const bare = createMatcher(aliases);
+  const seen = new Set<string>();
+  for (const phrase of notEntities) {
+    const where = `${phrase.file}: not-entity "${phrase.text}"`;
+    const folded = normalizeFolded(phrase.text);
+    if (seen.has(folded)) errors.push(`${where}: listed twice`);
+    seen.add(folded);
+    const owner = ownerOf.get(folded);
+    if (owner) errors.push(`${where}: is an alias of entity "${owner}"`);
+    const inside = bare
+      .findMentions(phrase.text)
+      .map((m) => normalizeFolded(aliases[m.alias]!.text));
+    for (const guard of phrase.guards) {
+      const g = normalizeFolded(guard);
+      if (!ownerOf.has(g)) errors.push(`${where}: guards "${guard}", which is no alias`);
+      else if (!inside.includes(g))
+        errors.push(`${where}: guards "${guard}", but that alias does not match inside it`);
+    }
+    if (inside.length === 0) errors.push(`${where}: guards nothing (no alias matches inside it)`);
+  }
+  const key = (m: LocatedMention) => `${m.article}#${m.block}#${m.start}`;
+  const kept = new Set(
+    locateMentions(
+      articles,
+      aliases,
+      traitsOf,
+      notEntities.map((p) => p.text),
+    ).map(key),
+  );
+  for (const m of locateMentions(articles, aliases, traitsOf)) {
+    if (kept.has(key(m))) continue;
+    const block = articles.find((a) => a.id === m.article)!.blocks[m.block]!;
+    const text = normalizeFolded(block.text);
+    const culprits = notEntities.filter((p) => text.includes(normalizeFolded(p.text)));
+    errors.push(
+      `${culprits.map((p) => `${p.file}: not-entity "${p.text}"`).join(', ') || 'a not-entity phrase'}: blocks the mention of entity "${m.entity}" in ${m.article}: “${block.text.slice(Math.max(0, m.start - 30), m.end + 30)}”`,
+    );
+  }
+  return errors;
 }
 
 export function buildKnowledgeBase(
@@ -141,6 +250,7 @@ export function buildKnowledgeBase(
   const errors: string[] = [];
   const entities: (CatalogEntity & { file: string })[] = [];
   const claims: (Claim & { file: string })[] = [];
+  const notEntities: (NotEntity & { file: string })[] = [];
 
   for (const { file, data } of catalog) {
     const parsed = catalogFileSchema.safeParse(data);
@@ -150,6 +260,7 @@ export function buildKnowledgeBase(
     }
     entities.push(...parsed.data.entities.map((e) => ({ ...e, file })));
     claims.push(...parsed.data.claims.map((c) => ({ ...c, file })));
+    notEntities.push(...parsed.data.notEntities.map((p) => ({ ...p, file })));
   }
 
   const articleById = new Map(articles.map((a) => [a.id, a]));
@@ -158,7 +269,15 @@ export function buildKnowledgeBase(
     const prior = entityById.get(e.id);
     if (prior) errors.push(`${e.file}: entity "${e.id}": id is duplicated (also in ${prior.file})`);
     else entityById.set(e.id, e);
+    if (e.category === 'event' && !e.date)
+      errors.push(`${e.file}: entity "${e.id}": an event needs a "date" (when it began)`);
+    if (e.category !== 'event' && e.date)
+      errors.push(`${e.file}: entity "${e.id}": only events have a "date"`);
   }
+  const traitsOf: TraitsOf = (id) => {
+    const e = entityById.get(id);
+    return { broad: e?.broad ?? false, date: e?.date };
+  };
 
   const garbledByArticle = new Map<string, GarbledSpan[]>();
   const excludedByArticle = new Map<string, QuoteSpan[]>();
@@ -282,20 +401,16 @@ export function buildKnowledgeBase(
     };
   };
 
-  // Aliases: one owner per folded text, each usable as a whole word.
+  // Aliases: one owner per folded text, each usable as a whole word, names unless references.
   const aliases: AliasInfo[] = [];
   const ownerOf = new Map<string, string>();
   for (const e of entityById.values()) {
     for (const alias of aliasesOf(e)) {
       const folded = normalizeFolded(alias.text);
       const where = `${e.file}: entity "${e.id}"`;
-      if (
-        !isWordChar(folded[0]) ||
-        (!isWordChar(folded[folded.length - 1]) && !folded.endsWith('.'))
-      ) {
-        errors.push(
-          `${where}: alias "${alias.text}" must start with a letter or digit and end with one (or a period)`,
-        );
+      const formErrors = aliasFormErrors(where, e, alias);
+      if (formErrors.length > 0) {
+        errors.push(...formErrors);
         continue;
       }
       const owner = ownerOf.get(folded);
@@ -308,25 +423,40 @@ export function buildKnowledgeBase(
         continue;
       }
       ownerOf.set(folded, e.id);
-      aliases.push({ text: alias.text, entity: e.id, match: alias.match, outside: alias.outside });
+      aliases.push({ ...alias, entity: e.id });
     }
   }
+  errors.push(...notEntityErrors(notEntities, aliases, ownerOf, articles, traitsOf));
 
-  const mentions = locateMentions(articles, aliases);
+  const mentions = locateMentions(
+    articles,
+    aliases,
+    traitsOf,
+    notEntities.map((p) => p.text),
+  );
   const hitsByAlias = new Map<number, Set<string>>();
   const mentionsByEntity = new Map<string, LocatedMention[]>();
   for (const m of mentions) {
     (hitsByAlias.get(m.alias) ?? hitsByAlias.set(m.alias, new Set()).get(m.alias)!).add(m.article);
     (mentionsByEntity.get(m.entity) ?? mentionsByEntity.set(m.entity, []).get(m.entity)!).push(m);
   }
+  const offTopic = articles
+    .filter(
+      (a) =>
+        !isOnTopic(
+          mentions.filter((m) => m.article === a.id),
+          traitsOf,
+        ),
+    )
+    .map((a) => a.id);
   aliases.forEach((alias, i) => {
     const where = `${entityById.get(alias.entity)!.file}: entity "${alias.entity}"`;
     const hits = hitsByAlias.get(i);
     if (!alias.outside && !hits) {
       errors.push(
         `${where}: alias "${alias.text}" never occurs in the corpus as a whole word` +
-          (alias.match === 'surname' ? ' after the full name' : '') +
-          ' (a longer alias may swallow it); mark it "outside": true if readers meet it elsewhere',
+          ' (a longer alias or a not-entity phrase may swallow it, or the article predates the event);' +
+          ' mark it "outside": true if readers meet it elsewhere',
       );
     } else if (alias.outside && hits) {
       errors.push(
@@ -396,7 +526,14 @@ export function buildKnowledgeBase(
       id: e.id,
       name: e.name,
       category: e.category,
-      aliases: [...new Set(e.aliases.map((a) => a.text).filter((t) => t !== e.name))],
+      aliases: [
+        ...new Set(
+          e.aliases
+            .filter((a) => a.evidence !== 'corpus')
+            .map((a) => a.text)
+            .filter((t) => t !== e.name),
+        ),
+      ],
       description: description.flatMap((d) => (d.cite ? [{ text: d.text, cite: d.cite }] : [])),
       sources: pickSourceSentences(
         e.id,
@@ -420,8 +557,17 @@ export function buildKnowledgeBase(
       (a, b) => articleOrder.get(a[1])! - articleOrder.get(b[1])! || a[2] - b[2] || a[4] - b[4],
     );
 
+  const entityIndex = new Map(kbEntities.map((e, i) => [e.id, i]));
+  const toMatcherAliases = (list: readonly AliasInfo[]): MatcherAlias[] =>
+    list.flatMap(({ text, entity, match, evidence }): MatcherAlias[] => {
+      const i = entityIndex.get(entity);
+      if (i === undefined) return [];
+      return [evidence === 'strong' ? [text, i, match] : [text, i, match, evidence]];
+    });
+
   return {
     errors,
+    offTopic,
     kb: {
       articles: articles.map((a) => ({
         ...a,
@@ -439,15 +585,22 @@ export function buildKnowledgeBase(
             ),
           ),
       })),
+      references: toMatcherAliases(aliases.filter((a) => a.evidence === 'corpus')),
       entities: kbEntities,
       mentions: kbMentions,
     },
     matcher: {
-      entities: kbEntities.map(({ id, category }) => [id, category]),
-      aliases: aliases.flatMap(({ text, entity, match }) => {
-        const i = kbEntities.findIndex((e) => e.id === entity);
-        return i === -1 ? [] : [[text, i, match] as [string, number, AliasMatch]];
-      }),
+      entities: kbEntities.map(({ id, category }) =>
+        entityById.get(id)!.broad ? [id, category, 1] : [id, category],
+      ),
+      aliases: toMatcherAliases(aliases.filter((a) => a.evidence !== 'corpus')),
+      notEntities: notEntities.map((p) => p.text),
+      dates: Object.fromEntries(
+        kbEntities.flatMap(({ id }) => {
+          const date = entityById.get(id)!.date;
+          return date ? [[id, date]] : [];
+        }),
+      ),
     },
   };
 }

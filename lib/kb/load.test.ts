@@ -17,13 +17,19 @@ const article = {
 
 describe('parseKnowledgeBase', () => {
   it('accepts a valid knowledge base', () => {
-    const loaded = parseKnowledgeBase({ articles: [article], entities: [], mentions: [] });
+    const loaded = parseKnowledgeBase({
+      articles: [article],
+      references: [],
+      entities: [],
+      mentions: [],
+    });
     expect(loaded.ok).toBe(true);
   });
 
   it('names the path of what is wrong', () => {
     const loaded = parseKnowledgeBase({
       articles: [{ ...article, date: 'March' }],
+      references: [],
       entities: [],
       mentions: [],
     });
@@ -33,6 +39,7 @@ describe('parseKnowledgeBase', () => {
   it('keeps a long list of problems short', () => {
     const loaded = parseKnowledgeBase({
       articles: Array.from({ length: 20 }, () => ({ ...article, outlet: 1 })),
+      references: [],
       entities: [],
       mentions: [],
     });
@@ -45,7 +52,9 @@ describe('parseKnowledgeBase', () => {
 
   it('rejects what is not a knowledge base, and one without articles', () => {
     expect(parseKnowledgeBase(null).ok).toBe(false);
-    expect(parseKnowledgeBase({ articles: [], entities: [], mentions: [] })).toEqual({
+    expect(
+      parseKnowledgeBase({ articles: [], references: [], entities: [], mentions: [] }),
+    ).toEqual({
       ok: false,
       error: expect.stringContaining('no articles'),
     });

@@ -60,3 +60,9 @@ export function loadMatcherData(): MatcherData {
   }
   return matcher;
 }
+
+/** The reader's matcher data: the shipped aliases plus the corpus-only references. */
+export function readerMatcherData(kb: KnowledgeBase): MatcherData {
+  const data = loadMatcherData();
+  return { ...data, aliases: [...data.aliases, ...kb.references] };
+}

@@ -4,6 +4,8 @@ import {
   categorySchema,
   claimKindSchema,
   entityIdSchema,
+  evidenceSchema,
+  isoDateSchema,
 } from '../catalog/schema';
 import { articleMetaSchema } from '../corpus/schema';
 
@@ -14,14 +16,29 @@ import { articleMetaSchema } from '../corpus/schema';
  */
 
 /**
+ * An alias as the matcher takes it: [text, entity index, match kind, evidence],
+ * the evidence left out when it is `strong`.
+ */
+const matcherAliasSchema = z.tuple([
+  z.string().check(z.minLength(1)),
+  z.int().check(z.nonnegative()),
+  aliasMatchSchema,
+  z.optional(evidenceSchema),
+]);
+export type MatcherAlias = z.infer<typeof matcherAliasSchema>;
+
+/**
  * Compact on purpose (it ships inside the content script): entities as
- * [id, category], aliases as [text, entity index, match kind].
+ * [id, category, 1 if broad], aliases as above. Corpus-only aliases are not here
+ * (the build checks it): they are in the KB's `references`, which the reader adds.
  */
 export const matcherDataSchema = z.strictObject({
-  entities: z.array(z.tuple([entityIdSchema, categorySchema])),
-  aliases: z.array(
-    z.tuple([z.string().check(z.minLength(1)), z.int().check(z.nonnegative()), aliasMatchSchema]),
-  ),
+  entities: z.array(z.tuple([entityIdSchema, categorySchema, z.optional(z.literal(1))])),
+  aliases: z.array(matcherAliasSchema),
+  /** Phrases that contain an alias but name something else. */
+  notEntities: z.array(z.string().check(z.minLength(1))),
+  /** Event dates, by entity id. */
+  dates: z.record(entityIdSchema, isoDateSchema),
 });
 export type MatcherData = z.infer<typeof matcherDataSchema>;
 
@@ -106,6 +123,8 @@ export type KbArticle = z.infer<typeof kbArticleSchema>;
 
 export const knowledgeBaseSchema = z.strictObject({
   articles: z.array(kbArticleSchema),
+  /** Corpus-only aliases (descriptions, dates), matched in the reader only; entity index into `entities`. */
+  references: z.array(matcherAliasSchema),
   entities: z.array(kbEntitySchema),
   mentions: z.array(kbMentionSchema),
 });

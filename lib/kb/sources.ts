@@ -105,8 +105,9 @@ export function pickSourceSentences(
       /[-‐‑–]$/u.test(block.text.slice(0, m.start)) ||
       /^[-‐‑–]\p{L}/u.test(block.text.slice(m.end));
     const opinion = creditFor(found.article, m.block).kind === 'opinion column';
+    const full = m.evidence !== 'supported';
     const s =
-      score(text, !m.weak, entitiesPerSentence.get(key) ?? 1, m.start - span[0], compound) -
+      score(text, full, entitiesPerSentence.get(key) ?? 1, m.start - span[0], compound) -
       (short ? 10 : 0) -
       (opinion ? OPINION_PENALTY : 0);
     const prior = candidates.get(key);

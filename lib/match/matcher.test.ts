@@ -1,21 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { applySurnameRule, createMatcher, type MatchAlias } from './matcher';
+import { createMatcher, type MatchAlias } from './matcher';
+
+const strong = (
+  text: string,
+  entity: string,
+  match: MatchAlias['match'] = 'plain',
+): MatchAlias => ({
+  text,
+  entity,
+  match,
+  evidence: 'strong',
+});
 
 const aliases: MatchAlias[] = [
-  { text: 'ISIS', entity: 'islamic-state', match: 'plain' },
-  { text: 'ISIS-K', entity: 'isis-k', match: 'plain' },
-  { text: 'ISK', entity: 'isis-k', match: 'acronym' },
-  { text: 'Islamic State Khorasan Province', entity: 'isis-k', match: 'plain' },
-  { text: 'Daesh', entity: 'islamic-state', match: 'plain' },
-  { text: 'Kerman', entity: 'kerman', match: 'plain' },
-  { text: 'Taliban', entity: 'taliban', match: 'plain' },
-  { text: 'Putin', entity: 'vladimir-putin', match: 'plain' },
-  { text: 'Türkiye', entity: 'turkey', match: 'plain' },
-  { text: 'Sanaullah Ghafari', entity: 'sanaullah-ghafari', match: 'plain' },
-  { text: 'Ghafari', entity: 'sanaullah-ghafari', match: 'surname' },
-  { text: 'U.S.', entity: 'united-states', match: 'acronym' },
+  { ...strong('ISIS', 'islamic-state'), evidence: 'supported' },
+  strong('Islamic State of Iraq and Syria', 'islamic-state'),
+  { ...strong('IS', 'islamic-state', 'acronym'), evidence: 'supported' },
+  strong('ISIS-K', 'isis-k'),
+  strong('ISK', 'isis-k', 'acronym'),
+  strong('Islamic State Khorasan Province', 'isis-k'),
+  strong('Daesh', 'islamic-state'),
+  strong('Kerman', 'kerman'),
+  strong('Taliban', 'taliban'),
+  strong('Putin', 'vladimir-putin'),
+  strong('Türkiye', 'turkey'),
+  strong('Sanaullah Ghafari', 'sanaullah-ghafari'),
+  { ...strong('Ghafari', 'sanaullah-ghafari'), evidence: 'supported' },
+  strong('U.S.', 'united-states', 'acronym'),
+  strong('US', 'united-states', 'acronym'),
+  strong('UK', 'united-kingdom', 'acronym'),
+  strong('America', 'united-states'),
+  strong('Telegram', 'telegram', 'capitalized'),
+  strong('Discord', 'discord', 'capitalized'),
+  strong('Federal Security Service', 'fsb'),
+  { ...strong('FSB', 'fsb', 'acronym'), evidence: 'supported' },
+  { ...strong('SDF', 'syrian-democratic-forces', 'acronym'), evidence: 'supported' },
+  { ...strong('the Moscow attack', 'crocus-city-hall-attack'), evidence: 'corpus' },
+  strong('Moscow', 'moscow'),
 ];
-const matcher = createMatcher(aliases);
+const notEntities = ['South America', 'Bank of America', 'US$', 'Zimmermann Telegram'];
+const matcher = createMatcher(aliases, notEntities);
 
 function found(text: string): string[] {
   return matcher.findMentions(text).map((m) => text.slice(m.start, m.end));
@@ -68,22 +92,72 @@ describe('findMentions', () => {
     expect(found('the U.S. said')).toEqual(['U.S.']);
   });
 
-  it('flags surname-only matches as weak', () => {
-    const ms = matcher.findMentions('Ghafari met Sanaullah Ghafari; Ghafari left');
-    expect(ms.map((m) => m.weak)).toEqual([true, false, true]);
+  it('reports the evidence each alias needs', () => {
+    const ms = matcher.findMentions('Ghafari met Sanaullah Ghafari in the Moscow attack');
+    expect(ms.map((m) => m.evidence)).toEqual(['supported', 'strong', 'corpus', 'strong']);
+  });
+
+  it('finds the names inside a corpus reference too', () => {
+    expect(found('after the Moscow attack')).toEqual(['the Moscow attack', 'Moscow']);
   });
 });
 
-describe('applySurnameRule', () => {
-  it('keeps a surname only after the full name', () => {
-    const text = 'Ghafari met Sanaullah Ghafari; Ghafari left';
-    const kept = applySurnameRule(matcher.findMentions(text), new Set());
-    expect(kept.map((m) => text.slice(m.start, m.end))).toEqual(['Sanaullah Ghafari', 'Ghafari']);
+describe('not-entity phrases', () => {
+  it('win over the alias inside them and mark nothing', () => {
+    expect(found('South America, the Bank of America and America')).toEqual(['America']);
+    expect(found('It cost US$ 100 in the US')).toEqual(['US']);
+    expect(found('The Zimmermann Telegram; on Telegram')).toEqual(['Telegram']);
+  });
+});
+
+describe('acronyms in all-caps runs', () => {
+  it('never match inside a run of capitals', () => {
+    expect(found('CONTACT US | ABOUT US | FOLLOW US')).toEqual([]);
+    expect(found('IT IS TIME')).toEqual([]);
+    expect(found('ISIS, IS AND ISK')).toEqual(['ISIS']);
   });
 
-  it('carries state across calls for one page', () => {
-    const seen = new Set<string>();
-    applySurnameRule(matcher.findMentions('Sanaullah Ghafari'), seen);
-    expect(applySurnameRule(matcher.findMentions('Ghafari'), seen)).toHaveLength(1);
+  it('match where the run is itself names, and in ordinary text', () => {
+    expect(found('US UK talks')).toEqual(['US', 'UK']);
+    expect(found('IS had swept through Iraq, the US said')).toEqual(['IS', 'US']);
+    expect(found('THE U.S. SAID')).toEqual(['U.S.']);
+  });
+});
+
+describe('capitalized common words', () => {
+  it('match only capitalized, and need support where capitals say nothing', () => {
+    const evidence = (text: string) => matcher.findMentions(text).map((m) => m.evidence);
+    expect(found('a telegram and some discord')).toEqual([]);
+    expect(evidence('They posted on Telegram and Discord.')).toEqual(['strong', 'strong']);
+    expect(evidence('Discord between the parties grew.')).toEqual(['supported']);
+    expect(evidence('It ended. Telegram said nothing. “Discord” was the word')).toEqual([
+      'supported',
+      'supported',
+    ]);
+  });
+});
+
+describe('acronyms the text defines', () => {
+  const redefined = (text: string) =>
+    matcher.findMentions(text).map((m) => [text.slice(m.start, m.end), m.redefined]);
+
+  it('flags an acronym spelled out as something else', () => {
+    expect(redefined('the Institute for Science and International Security (ISIS) said')).toEqual([
+      ['ISIS', true],
+    ]);
+    expect(redefined('the Financial Stability Board (FSB) met')).toEqual([['FSB', true]]);
+    expect(redefined("Japan's Self-Defense Forces (SDF)")).toEqual([['SDF', true]]);
+  });
+
+  it('keeps one spelled out as our entity, or not spelled out at all', () => {
+    expect(redefined('the Islamic State of Iraq and Syria (ISIS) said')).toEqual([
+      ['Islamic State of Iraq and Syria', false],
+      ['ISIS', false],
+    ]);
+    expect(redefined("Russia's Federal Security Service (FSB) said")).toEqual([
+      ['Federal Security Service', false],
+      ['FSB', false],
+    ]);
+    expect(redefined('the militant group (ISIS) said')).toEqual([['ISIS', false]]);
   });
 });

@@ -13,11 +13,13 @@ const MATCHER: MatcherData = {
   ],
   aliases: [
     ['Amira Jadoon', 0, 'plain'],
-    ['Jadoon', 0, 'surname'],
+    ['Jadoon', 0, 'plain', 'supported'],
     ['ISIS-K', 1, 'plain'],
     ['Kerman', 2, 'plain'],
     ['Kabul', 3, 'plain'],
   ],
+  notEntities: [],
+  dates: {},
 };
 
 let root: HTMLElement;

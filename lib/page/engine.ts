@@ -1,6 +1,8 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
-import { createMatcher, type Matcher } from '../match/matcher';
+import { matcherFromData, traitsFromData } from '../match/data';
+import { DEFAULT_PAGE_CONTEXT, type PageContext } from '../match/evidence';
+import type { Matcher } from '../match/matcher';
 import { isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
@@ -21,6 +23,8 @@ export interface EngineOptions {
   /** The subtree to annotate; defaults to the whole body. */
   scope?: Element;
   matcherData: MatcherData;
+  /** The page's date and how broad entities are linked; the web's defaults if left out. */
+  pageContext?: PageContext;
   display: DisplayFilter;
   /** Add the highlight styles to the document itself (pages without manifest CSS: the reader). */
   adoptDocumentStyles?: boolean;
@@ -62,24 +66,19 @@ export class PageEngine {
     this.doc = options.document;
     this.view = this.doc.defaultView!;
     this.display = options.display;
-    const { entities, aliases } = options.matcherData;
+    const data = options.matcherData;
     // Building the matcher takes a few tens of ms: in an idle period after load (see start).
     let built: Matcher | undefined;
-    this.buildMatcher = () =>
-      (built ??= createMatcher(
-        aliases.map(([text, entity, match]) => ({
-          text,
-          entity: entities[entity]?.[0] ?? '',
-          match,
-        })),
-      ));
+    this.buildMatcher = () => (built ??= matcherFromData(data));
     this.index = new MentionIndex(
       {
         findInNormalized: (norm, source) => this.buildMatcher().findInNormalized(norm, source),
         findMentions: (text) => this.buildMatcher().findMentions(text),
       },
-      entities,
+      data.entities,
       (container) => readBlocksOf(container, options.exclude),
+      traitsFromData(data),
+      options.pageContext ?? DEFAULT_PAGE_CONTEXT,
     );
     this.highlighter = new Highlighter(CSS.highlights, (container) =>
       this.index.marksIn(container, this.keep),
@@ -259,6 +258,12 @@ export class PageEngine {
   setDisplay(display: DisplayFilter): void {
     this.display = display;
     this.highlighter.setMarked(this.markSources());
+  }
+
+  /** The page's date or the broad-entity setting changed: every mention is judged again. */
+  setPageContext(context: PageContext): void {
+    this.index.setContext(context);
+    this.refresh();
   }
 
   /** The mention under a viewport point (hover, tap), if any. */

@@ -1,45 +1,79 @@
 import { describe, expect, it } from 'vitest';
+import type { Category } from '../catalog/schema';
+import type { PageContext } from '../match/evidence';
 import { createMatcher } from '../match/matcher';
 import { BlockCollector, readBlocksOf } from './collect';
 import { MentionIndex } from './mention-index';
 
 const matcher = createMatcher([
-  { text: 'Amira Jadoon', entity: 'amira-jadoon', match: 'plain' },
-  { text: 'Jadoon', entity: 'amira-jadoon', match: 'surname' },
-  { text: 'ISIS-K', entity: 'isis-k', match: 'plain' },
-  { text: 'Kerman', entity: 'kerman', match: 'plain' },
+  { text: 'Amira Jadoon', entity: 'amira-jadoon', match: 'plain', evidence: 'strong' },
+  { text: 'Jadoon', entity: 'amira-jadoon', match: 'plain', evidence: 'supported' },
+  { text: 'ISIS-K', entity: 'isis-k', match: 'plain', evidence: 'strong' },
+  { text: 'Kerman', entity: 'kerman', match: 'plain', evidence: 'strong' },
+  { text: 'Kerman bombings', entity: 'kerman-bombings', match: 'plain', evidence: 'strong' },
 ]);
-const entities = [
+const entities: [string, Category, 1?][] = [
   ['amira-jadoon', 'person'],
   ['isis-k', 'group'],
-  ['kerman', 'place'],
-] as const;
+  ['kerman', 'place', 1],
+  ['kerman-bombings', 'event'],
+];
+const traits = [
+  { broad: false },
+  { broad: false },
+  { broad: true },
+  { broad: false, date: '2024-01-03' },
+];
 
-function setup(html: string) {
+function setup(html: string, context: PageContext = { broadMode: 'topic' }) {
   document.body.innerHTML = html;
   const collector = new BlockCollector(document.body);
   while (!collector.next(() => false));
   return {
     blocks: collector.blocks,
-    index: new MentionIndex(matcher, entities, (c) => readBlocksOf(c)),
+    index: new MentionIndex(matcher, entities, (c) => readBlocksOf(c), traits, context),
   };
 }
+
+const ALWAYS: PageContext = { broadMode: 'always' };
 
 const texts = (index: MentionIndex) =>
   [...index.mentions()].map((m) => `${m.range.toString()}${m.first ? '*' : ''}`);
 
 describe('MentionIndex', () => {
-  it('counts a surname only after the full name, in page order even when matched out of order', () => {
+  it('off topic, counts a supported alias only after a strong one, in page order even when matched out of order', () => {
     const { blocks, index } = setup(
-      '<p>Jadoon spoke.</p><p>Amira Jadoon wrote on ISIS-K.</p><p>Jadoon added ISIS-K.</p>',
+      '<p>Jadoon spoke.</p><p>Amira Jadoon wrote.</p><p>Jadoon added.</p>',
     );
     for (const b of [...blocks].reverse()) index.add(b);
     index.resolve();
-    expect(texts(index)).toEqual(['Amira Jadoon*', 'ISIS-K*', 'Jadoon', 'ISIS-K']);
+    expect(texts(index)).toEqual(['Amira Jadoon*', 'Jadoon']);
+  });
+
+  it('on topic, counts supported aliases anywhere and marks broad entities', () => {
+    const { blocks, index } = setup(
+      '<p>Jadoon spoke in Kerman.</p><p>Amira Jadoon wrote on ISIS-K.</p>',
+    );
+    for (const b of blocks) index.add(b);
+    index.resolve();
+    expect(texts(index)).toEqual(['Jadoon*', 'Kerman*', 'Amira Jadoon', 'ISIS-K*']);
+  });
+
+  it('marks broad entities as the setting says, and no event the page predates', () => {
+    const { blocks, index } = setup('<p>Kerman, after the Kerman bombings.</p>');
+    index.add(blocks[0]!);
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman bombings*']);
+    index.setContext({ broadMode: 'always', pageDate: '2023-12-30' });
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman*']);
+    index.setContext({ broadMode: 'never', pageDate: '2024-01' });
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman bombings*']);
   });
 
   it('finds the mention at a caret position, across inline markup', () => {
-    const { blocks, index } = setup('<p>In <em>Ker</em>man today</p>');
+    const { blocks, index } = setup('<p>In <em>Ker</em>man today</p>', ALWAYS);
     index.add(blocks[0]!);
     index.resolve();
     const em = document.querySelector('em')!.firstChild!;
@@ -51,6 +85,7 @@ describe('MentionIndex', () => {
   it('replaces a block read again and forgets blocks inside a subtree', () => {
     const { blocks, index } = setup(
       '<section><p>Kerman</p><p>ISIS-K</p></section><p>Kerman again</p>',
+      ALWAYS,
     );
     for (const b of blocks) index.add(b);
     index.add(blocks[0]!);

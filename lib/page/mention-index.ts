@@ -1,4 +1,6 @@
-import type { Category } from '../catalog/schema';
+import type { Category, Evidence } from '../catalog/schema';
+import type { MatcherData } from '../kb/schema';
+import { EvidenceJudge, type EntityTraits, type PageContext } from '../match/evidence';
 import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
 import { rangeFor, type NodeRun, type TextBlock } from './text-block';
@@ -6,10 +8,13 @@ import { rangeFor, type NodeRun, type TextBlock } from './text-block';
 /** Filters mentions by what the settings show; checked before any object is made. */
 type Keep = (category: Category, first: boolean, entity: string) => boolean;
 
-/** The alias is a surname: the mention counts only after a full one (the page-order rule). */
-const WEAK = 1;
-const VALID = 2;
-const FIRST = 4;
+/** Flags: the evidence the mention needs (two bits), whether the page redefines it, and the verdict. */
+const EVIDENCE: readonly Evidence[] = ['strong', 'supported', 'corpus'];
+const EVIDENCE_BITS = 3;
+const REDEFINED = 4;
+const VALID = 8;
+const FIRST = 16;
+const NO_TRAITS: EntityTraits = { broad: false };
 /** Numbers stored per mention in `BlockRecord.data`: entity, alias, start, end, flags. */
 const STRIDE = 5;
 
@@ -26,7 +31,7 @@ export interface BlockRecord {
   first: Text;
   /** Length of the block's text when matched: a different length means it changed. */
   length: number;
-  /** [entity index, alias index, start, end, flags] per mention, in text order. */
+  /** [entity index, alias index, start, end, flags (evidence, redefined, verdict)] per mention, in text order. */
   data: number[];
 }
 
@@ -119,7 +124,7 @@ function containsComposed(root: Node, node: Node): boolean {
 /**
  * Every mention on the page, in document order, indexed for hit-testing.
  * Blocks can be matched in any order (viewport first); `resolve()` then applies
- * the page-order rules: surnames after full names, first mention per entity.
+ * the page-order rules: the evidence policy over the whole page, first mention per entity.
  */
 export class MentionIndex {
   /** Blocks that hold at least one mention, in document order. */
@@ -131,11 +136,19 @@ export class MentionIndex {
   constructor(
     private readonly matcher: Matcher,
     /** Entity ids and categories; mentions store an index into this list. */
-    private readonly entities: readonly (readonly [string, Category])[],
+    private readonly entities: MatcherData['entities'],
     /** The blocks whose container is `container`, read again from the page. */
     private readonly blocksIn: (container: Element) => TextBlock[],
+    /** Broad or not, and event dates, by the same index. */
+    private readonly traits: readonly EntityTraits[],
+    private context: PageContext,
   ) {
     entities.forEach(([id], i) => this.entityIndex.set(id, i));
+  }
+
+  /** What the page says of itself (its date) and what the settings allow; then `resolve()`. */
+  setContext(context: PageContext): void {
+    this.context = context;
   }
 
   /** Records of one container. */
@@ -167,7 +180,14 @@ export class MentionIndex {
     const data: number[] = [];
     for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
       const entity = this.entityIndex.get(m.entity);
-      if (entity !== undefined) data.push(entity, m.alias, m.start, m.end, m.weak ? WEAK : VALID);
+      if (entity !== undefined)
+        data.push(
+          entity,
+          m.alias,
+          m.start,
+          m.end,
+          EVIDENCE.indexOf(m.evidence) | (m.redefined ? REDEFINED : 0),
+        );
     }
     if (data.length === 0) return undefined;
     const record: BlockRecord = {
@@ -257,21 +277,32 @@ export class MentionIndex {
 
   /**
    * Applies the page-order rules, the one place they are decided; cheap enough to
-   * run after every batch. A surname (WEAK) counts only after a full mention of
-   * the same entity; the first counted mention of each entity is FIRST.
+   * run after every batch: the evidence policy over the whole page, then the first
+   * counted mention of each entity is FIRST.
    */
   resolve(): void {
-    const seen = new Set<number>();
+    const judge = new EvidenceJudge<number>((i) => this.traits[i] ?? NO_TRAITS, this.context);
+    for (const { data } of this.records) {
+      for (let k = 0; k < data.length; k += STRIDE) {
+        const flags = data[k + 4]!;
+        judge.observe(
+          data[k]!,
+          data[k + 1]!,
+          EVIDENCE[flags & EVIDENCE_BITS]!,
+          (flags & REDEFINED) !== 0,
+        );
+      }
+    }
+    const onTopic = judge.onTopic;
     const firstDone = new Set<number>();
     for (const { data } of this.records) {
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
-        const weak = (data[k + 4]! & WEAK) !== 0;
-        if (!weak) seen.add(entity);
-        const valid = !weak || seen.has(entity);
+        const flags = data[k + 4]!;
+        const valid = judge.accept(entity, data[k + 1]!, EVIDENCE[flags & EVIDENCE_BITS]!, onTopic);
         const first = valid && !firstDone.has(entity);
         if (first) firstDone.add(entity);
-        data[k + 4] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
+        data[k + 4] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
     }
   }

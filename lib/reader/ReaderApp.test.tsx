@@ -43,6 +43,7 @@ const kb: KnowledgeBase = {
       },
     ),
   ],
+  references: [],
   entities: [],
   mentions: [],
 };

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../kb/schema';
 import { cardDataSchema, dateRange, toCardData } from './card-data';
 
 const kb: KnowledgeBase = {
+  references: [],
   articles: [
     {
       id: 'a1',

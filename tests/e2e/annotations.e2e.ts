@@ -128,11 +128,12 @@ describe('article.html', () => {
     expect(byEntity(index, ranges).get('') ?? []).toEqual([]);
   });
 
-  test('a surname before the full name is not a mention', async () => {
+  test('on a page on the corpus’s topic, a surname counts without the full name', async () => {
     // "Baghdadi’s brutal vision": the article never gives his full name.
-    expect(textIn(ranges, 'a1', 'backstory-person')).toBe('');
-    const result = await hover(page, 'Baghdadi', { within: 'a1', expectCard: false });
-    expect(result.opened).toBe(false);
+    expect(textIn(ranges, 'a1', 'backstory-person')).toBe('Baghdadi');
+    await hover(page, 'Baghdadi', { within: 'a1' });
+    expect(await cardLabel(page)).toBe('Abu Bakr al-Baghdadi');
+    await closeCard(page);
   });
 
   test.each([
@@ -265,15 +266,14 @@ describe('tricky.html', () => {
     await closeCard(page);
   });
 
-  test('a surname counts only after the full name', async () => {
-    expect(textIn(ranges, 's-before')).toBe('');
-    expect(textIn(ranges, 's-full', 'backstory-person')).toBe('Amira Jadoon');
-    expect(textIn(ranges, 's-after')).toBe('');
-    const before = await hover(page, 'Jadoon', { within: 's-before', expectCard: false });
-    expect(before.opened).toBe(false);
-    await hover(page, 'Jadoon', { within: 's-after' });
-    expect(await cardLabel(page)).toBe('Amira Jadoon');
-    await closeCard(page);
+  test('on a page on the corpus’s topic, a surname counts before the full name too', async () => {
+    expect(textIn(ranges, 's-before', 'backstory-person')).toBe('Jadoon');
+    expect(textIn(ranges, 's-full')).toBe('');
+    for (const within of ['s-full', 's-after']) {
+      await hover(page, 'Jadoon', { within });
+      expect(await cardLabel(page)).toBe('Amira Jadoon');
+      await closeCard(page);
+    }
   });
 
   test('typing in the editable regions works and stays unmarked', async () => {

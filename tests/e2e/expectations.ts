@@ -27,7 +27,7 @@ export function plainText(text: string): string {
 }
 
 interface CatalogFile {
-  entities: { name: string; aliases?: { text: string; match?: MatchAlias['match'] }[] }[];
+  entities?: { name: string; aliases?: { text: string; match?: MatchAlias['match'] }[] }[];
 }
 
 export interface EntityIndex {
@@ -44,10 +44,15 @@ export function loadEntityIndex(): EntityIndex {
   const aliases: MatchAlias[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const catalog = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CatalogFile;
-    for (const entity of catalog.entities) {
-      aliases.push({ text: entity.name, entity: entity.name, match: 'plain' });
+    for (const entity of catalog.entities ?? []) {
+      aliases.push({ text: entity.name, entity: entity.name, match: 'plain', evidence: 'strong' });
       for (const alias of entity.aliases ?? []) {
-        aliases.push({ text: alias.text, entity: entity.name, match: alias.match ?? 'plain' });
+        aliases.push({
+          text: alias.text,
+          entity: entity.name,
+          match: alias.match ?? 'plain',
+          evidence: 'strong',
+        });
       }
     }
   }
