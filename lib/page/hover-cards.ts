@@ -19,6 +19,7 @@ import { pageTheme } from './page-theme';
 import { scrollRangeIntoView } from './scroll-to-range';
 import { isSelectionGesture, selectionTouches } from './selection-gestures';
 import { entityStops, nextStop } from './stepping';
+import { timelineMark, timelineMeasure } from './timeline';
 import type { Marking, ModifierKey } from '../settings/schema';
 
 /** What a card is shown for: an entity, anchored at a range (a mention or a selection). */
@@ -368,7 +369,7 @@ export class HoverCards {
     this.state = step.state;
     if (step.hide) this.hide(event.type === 'escape');
     if (step.show) {
-      performance.mark('backstory:card-intent');
+      timelineMark('backstory:card-intent');
       const fromKeyboard = event.type === 'show' || before.pending?.source === 'focus';
       void this.show(step.show, step.show.entity, focus, fromKeyboard);
     } else if (
@@ -422,7 +423,7 @@ export class HoverCards {
     if (token !== this.renderToken || this.options.signal.aborted || !data) return;
     this.shown = { mention, entity, data, focus };
     this.render();
-    performance.measure('backstory:card', 'backstory:card-intent');
+    timelineMeasure('backstory:card', 'backstory:card-intent');
     if (fromKeyboard) announce(mount.live, `${data.name}, ${categoryLabels[data.category]}`);
   }
 

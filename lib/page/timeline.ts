@@ -13,3 +13,8 @@ declare global {
 export function timelineMark(name: string, detail?: unknown): void {
   if (import.meta.env.BACKSTORY_MARKS) performance.mark(name, { detail });
 }
+
+/** A measure from an earlier `timelineMark` to now, in the benchmark build only. */
+export function timelineMeasure(name: string, startMark: string): void {
+  if (import.meta.env.BACKSTORY_MARKS) performance.measure(name, startMark);
+}
