@@ -451,6 +451,41 @@ describe('buildKnowledgeBase', () => {
     ]);
   });
 
+  it('links no entities through a garbled sentence', () => {
+    const garbledLink: Article = {
+      ...article,
+      id: 'repost',
+      garbled: [{ text: 'Moscow is merging grievances', means: 'ISIS-K is merging grievances' }],
+      blocks: parseBlocks(
+        '“Moscow is merging grievances,” Sanaullah Ghafari told the outlet.\n\n' +
+          'ISIS-K carried out the Crocus City Hall attack, killing 139 people.\n',
+      ),
+    };
+    const entities = [
+      {
+        ...ghafari,
+        aliases: [],
+        description: [{ text: 'A leader.', cite: { article: 'repost', quote: 'told the outlet' } }],
+      },
+      {
+        ...isisK,
+        description: [
+          { text: 'A group.', cite: { article: 'repost', quote: 'ISIS-K carried out' } },
+        ],
+      },
+      withClause('A city.', 'repost', 'killing 139 people'),
+    ];
+    const { errors, kb } = build({ 'a.json': { entities } }, [garbledLink]);
+    expect(errors).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'moscow')!.related).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'sanaullah-ghafari')!.related).toEqual([]);
+    const clean = { ...garbledLink, garbled: [] };
+    const linked = build({ 'a.json': { entities } }, [clean]).kb;
+    expect(linked.entities.find((e) => e.id === 'moscow')!.related).toEqual([
+      { id: 'sanaullah-ghafari', weight: 2 },
+    ]);
+  });
+
   it('never picks a passage listed as not for sources', () => {
     const excluded = { ...repost, garbled: [], notForSources: ['Moscow is cold in winter'] };
     const ok = withClause('A city.', 'repost', 'An analysis found');

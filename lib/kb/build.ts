@@ -492,7 +492,13 @@ export function buildKnowledgeBase(
     kbClaimsByEntity.set(claim.entity, list);
   }
 
-  const related = relatedEntities(mentions);
+  // Words a repost garbled say nothing reliable about who belongs with whom ("“China is
+  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links nobody.
+  const related = relatedEntities(
+    mentions.filter(
+      (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
+    ),
+  );
   const entitiesPerSentence = new Map<string, Set<string>>();
   for (const m of mentions) {
     const key = `${m.article}#${m.block}#${m.sentence}`;
