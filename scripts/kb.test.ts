@@ -184,6 +184,19 @@ describe('the knowledge base built from the real corpus and catalog', () => {
     }
   });
 
+  it('counts, in every footer, each article its card cites', () => {
+    for (const e of kb.entities) {
+      const cited = [
+        ...e.description.map((d) => d.cite),
+        ...e.sources,
+        ...e.claims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+      ];
+      for (const c of cited) expect(Object.keys(e.mentionsByArticle), e.id).toContain(c.article);
+      const perArticle = Object.values(e.mentionsByArticle).reduce((a, b) => a + b, 0);
+      expect(perArticle, e.id).toBe(e.mentionCount);
+    }
+  });
+
   it('is deterministic', async () => {
     expect(JSON.stringify((await runBuild()).kb)).toBe(JSON.stringify(kb));
   });

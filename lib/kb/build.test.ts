@@ -451,6 +451,29 @@ describe('buildKnowledgeBase', () => {
     ]);
   });
 
+  it('counts a cited sentence that refers to the entity without naming it, once', () => {
+    const other: Article = {
+      ...article,
+      id: 'other',
+      date: '2024-01',
+      blocks: parseBlocks('The Russian capital was quiet that week.\n'),
+    };
+    const capital = {
+      ...moscow,
+      description: [
+        { text: 'Where the attack happened;', cite: cite('attack in Moscow') },
+        { text: 'quiet in January.', cite: { article: 'other', quote: 'The Russian capital' } },
+        { text: 'Quiet then.', cite: { article: 'other', quote: 'was quiet that week' } },
+      ],
+    };
+    const { errors, kb } = build({ 'a.json': { entities: [capital] } }, [article, other]);
+    expect(errors).toEqual([]);
+    const e = kb.entities[0]!;
+    expect(e.mentionsByArticle).toEqual({ 'test-article': 2, other: 1 });
+    expect(e.mentionCount).toBe(3);
+    expect(kb.mentions.filter((m) => m[1] === 'other')).toEqual([]);
+  });
+
   it('links no entities through a garbled sentence', () => {
     const garbledLink: Article = {
       ...article,

@@ -28,6 +28,7 @@ import type {
   KnowledgeBase,
   MatcherAlias,
   MatcherData,
+  SentenceRef,
 } from './schema';
 
 export interface CatalogInput {
@@ -526,8 +527,14 @@ export function buildKnowledgeBase(
       attributedBefore = continues ? { article: clause.cite.article } : undefined;
       return { text: clause.text, cite };
     });
+    const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
+    const references = referencesOf(own, [
+      ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
+      ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+    ]);
     const mentionsByArticle: Record<string, number> = {};
-    for (const m of own) mentionsByArticle[m.article] = (mentionsByArticle[m.article] ?? 0) + 1;
+    for (const r of references)
+      mentionsByArticle[r.article] = (mentionsByArticle[r.article] ?? 0) + 1;
     kbEntities.push({
       id: e.id,
       name: e.name,
@@ -550,9 +557,9 @@ export function buildKnowledgeBase(
         excludedByArticle,
       ),
       related: related.get(e.id) ?? [],
-      mentionCount: own.length,
+      mentionCount: references.length,
       mentionsByArticle,
-      claims: kbClaimsByEntity.get(e.id) ?? [],
+      claims: entityClaims,
     });
   }
 
@@ -609,6 +616,27 @@ export function buildKnowledgeBase(
       ),
     },
   };
+}
+
+/**
+ * Every place an article refers to the entity: its located mentions, and each sentence a
+ * card cites about it that names it in a way no alias catches ("the Islamic State’s last
+ * stronghold in Syria" for Baghuz) or that a longer name swallows ("the Kerman bombings").
+ * The footer counts these, so it never counts fewer articles than the card cites.
+ */
+export function referencesOf(
+  mentions: readonly SentenceRef[],
+  cites: readonly SentenceRef[],
+): SentenceRef[] {
+  const key = (r: SentenceRef) => `${r.article}#${r.block}#${r.sentence}`;
+  const seen = new Set(mentions.map(key));
+  const unnamed: SentenceRef[] = [];
+  for (const cite of cites) {
+    if (seen.has(key(cite))) continue;
+    seen.add(key(cite));
+    unnamed.push(cite);
+  }
+  return [...mentions, ...unnamed];
 }
 
 const RELATED_LIMIT = 6;

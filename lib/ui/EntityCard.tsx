@@ -2,7 +2,7 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
-import { categoryLabels, type CardData, type CardSource } from './card-data';
+import { categoryLabels, mentionSummary, type CardData, type CardSource } from './card-data';
 
 export interface EntityCardProps {
   data: CardData;
@@ -47,12 +47,6 @@ function CategoryGlyph({ category }: { category: Category }) {
       <path d={glyphPaths[category]} />
     </svg>
   );
-}
-
-function mentionSummary(mentions: number, articles: number, writtenIn: string): string {
-  const times = mentions === 1 ? 'once' : `${mentions} times`;
-  const where = `Mentioned ${times} in ${articles} ${articles === 1 ? 'article' : 'articles'}`;
-  return writtenIn ? `${where}, written ${writtenIn}` : where;
 }
 
 /**
@@ -411,9 +405,7 @@ export function EntityCard({
           <Related related={data.related} onSelectEntity={onSelectEntity} />
         )}
       </div>
-      <div class="bs-foot">
-        {mentionSummary(data.mentionCount, data.articleCount, data.writtenIn)}
-      </div>
+      <div class="bs-foot">{mentionSummary(data)}</div>
     </div>
   );
 }
