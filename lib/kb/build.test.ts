@@ -315,6 +315,25 @@ describe('buildKnowledgeBase', () => {
     ]);
   });
 
+  it('fails when two versions of a claim have the same value', () => {
+    const claim = {
+      id: 'moscow-planners',
+      entity: 'isis-k',
+      kind: 'accounts',
+      subject: 'Who planned it',
+      versions: [
+        { value: 'ISIS-K', cites: [cite('killing 139 people')] },
+        { value: 'the toll', cites: [cite('toll at 140 people')] },
+        { value: 'Isis–K.', cites: [cite('toll at 140 people')] },
+      ],
+    };
+    expect(
+      build({ 'a.json': { entities: [ghafari, isisK, moscow], claims: [claim] } }).errors,
+    ).toEqual([
+      'a.json: claim "moscow-planners": versions “ISIS-K” and “Isis–K.” say the same thing; a claim records where the sources differ, so give both citations to one version, or drop the claim',
+    ]);
+  });
+
   it('fails when a claim names an unknown entity', () => {
     const claim = {
       id: 'toll',

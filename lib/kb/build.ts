@@ -476,6 +476,15 @@ export function buildKnowledgeBase(
       errors.push(`${where}: unknown entity "${claim.entity}"`);
       continue;
     }
+    const byValue = new Map<string, string>();
+    for (const v of claim.versions) {
+      const same = byValue.get(claimValueKey(v.value));
+      if (same !== undefined) {
+        errors.push(
+          `${where}: versions “${same}” and “${v.value}” say the same thing; a claim records where the sources differ, so give both citations to one version, or drop the claim`,
+        );
+      } else byValue.set(claimValueKey(v.value), v.value);
+    }
     const versions = claim.versions.map((v) => ({
       value: v.value,
       cites: v.cites
@@ -616,6 +625,13 @@ export function buildKnowledgeBase(
       ),
     },
   };
+}
+
+/** A claim version's value as compared for sameness: case, typography and punctuation aside. */
+function claimValueKey(value: string): string {
+  return normalizeFolded(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
