@@ -24,6 +24,10 @@ const sourceSchema = z.strictObject({
   /** For a garbled passage of a machine-translated copy: what it appears to mean. */
   garbled: z.optional(z.string()),
   ref: sentenceRefSchema,
+  /** Set on sources from the reader's own library (lib/library), which the reader added. */
+  addedByReader: z.optional(
+    z.strictObject({ published: z.optional(z.string()), addedAt: z.string() }),
+  ),
 });
 export type CardSource = z.infer<typeof sourceSchema>;
 
@@ -36,6 +40,8 @@ export const cardDataSchema = z.strictObject({
   description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
   /** The best 2–3 sentences about the entity, from different articles where possible. */
   sources: z.array(sourceSchema),
+  /** The best sentences about the entity from the reader's own library, when it names it. */
+  library: z.optional(z.array(sourceSchema)),
   /** Figures, accounts or spellings on which the articles differ. */
   claims: z.array(
     z.strictObject({
