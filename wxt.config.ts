@@ -39,6 +39,12 @@ export default defineConfig({
           import.meta.dirname,
           `lib/ui/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
         ),
+        // How the content script reads a page for the library: a lazy file in Chrome, the
+        // background page in Firefox (see lib/library/page-extract.*.ts).
+        '#page-extract': resolve(
+          import.meta.dirname,
+          `lib/library/page-extract.${browser === 'firefox' ? 'remote' : 'lazy'}.ts`,
+        ),
       },
     },
   }),
@@ -71,13 +77,14 @@ export default defineConfig({
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
     permissions: ['storage', 'contextMenus'],
-    // The card UI, imported by the content script on the first card (see card-renderer-api.ts).
+    // The card UI, imported by the content script on the first card (see card-renderer-api.ts),
+    // and the article reader, imported when the reader adds a page (see extractor-api.ts).
     web_accessible_resources:
       manifestVersion === 2
         ? ['card-ui.js']
         : [
             {
-              resources: ['card-ui.js'],
+              resources: ['card-ui.js', 'library-extract.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },
@@ -95,6 +102,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Open the card of the previous mention on the page',
+      },
+      'add-page': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Add this page to your Backstory library',
       },
     },
     ...(browser === 'firefox' && {

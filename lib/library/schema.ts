@@ -26,33 +26,35 @@ const blockSchema = z.strictObject({
 });
 export type LibraryBlock = z.infer<typeof blockSchema>;
 
+/** What an extraction or a file yields, before the library gives it an id and a date. */
+export const articleDraftSchema = z.strictObject({
+  /** The page it was added from; absent for files and pasted text. */
+  url: z.optional(z.url({ protocol: /^https?$/ })),
+  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  /** The outlet: the site's own name, else its host name, else the file name. */
+  siteName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  byline: z.optional(z.string().check(z.maxLength(500))),
+  /** Publication date as the page states it (ISO day), when it states one. */
+  published: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD'))),
+  /** How it was added: a page's article, a selection, a page's whole text, a file, a paste. */
+  source: z.enum(librarySourceKinds),
+  blocks: z.array(blockSchema).check(z.minLength(1)),
+});
+export type ArticleDraft = z.infer<typeof articleDraftSchema>;
+
 export const libraryArticleSchema = z
-  .strictObject({
+  .extend(articleDraftSchema, {
     id: libraryIdSchema,
-    /** The page it was added from; absent for files and pasted text. */
-    url: z.optional(z.url({ protocol: /^https?$/ })),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-    /** The outlet: the site's own name, else its host name, else the file name. */
-    siteName: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-    byline: z.optional(z.string().check(z.maxLength(500))),
-    /** Publication date as the page states it (ISO day), when it states one. */
-    published: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD'))),
     /** When the reader added it (ISO date-time). */
     addedAt: z.iso.datetime(),
-    /** How it was added: a page's article, a selection, a page's whole text, a file, a paste. */
-    source: z.enum(librarySourceKinds),
-    blocks: z.array(blockSchema).check(z.minLength(1)),
   })
   .check(
     z.refine(
-      (a) => a.blocks.reduce((n, b) => n + b.text.length, 0) <= MAX_ARTICLE_CHARS,
+      (a) => textLength(a.blocks) <= MAX_ARTICLE_CHARS,
       `articles hold at most ${MAX_ARTICLE_CHARS.toLocaleString('en')} characters of text`,
     ),
   );
 export type LibraryArticle = z.infer<typeof libraryArticleSchema>;
-
-/** What an extraction or a file yields, before the library gives it an id and a date. */
-export type ArticleDraft = Omit<LibraryArticle, 'id' | 'addedAt'>;
 
 export const LIBRARY_FILE_FORMAT = 'backstory-library';
 export const LIBRARY_FILE_VERSION = 1;
@@ -65,6 +67,6 @@ export const libraryFileSchema = z.strictObject({
 });
 export type LibraryFile = z.infer<typeof libraryFileSchema>;
 
-export function textLength(blocks: readonly LibraryBlock[]): number {
+export function textLength(blocks: readonly { text: string }[]): number {
   return blocks.reduce((n, b) => n + b.text.length, 0);
 }

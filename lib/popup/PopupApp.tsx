@@ -1,5 +1,6 @@
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AddPageSection } from '../library/AddPageSection';
 import { CategoryToggles } from '../options/CategoryToggles';
 import { SettingsProblems } from '../options/SettingsProblems';
 import { useDocumentTheme, useSettings } from '../options/use-settings';
@@ -182,6 +183,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
           ) : (
             settings && (
               <>
+                {env.library && <AddPageSection library={env.library} />}
                 <PageSection
                   kb={env.kb}
                   page={page}

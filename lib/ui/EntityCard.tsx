@@ -2,6 +2,7 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
+import { AddedByReader, LibrarySources } from '../library/LibrarySources';
 import { categoryLabels, type CardData, type CardSource } from './card-data';
 
 export interface EntityCardProps {
@@ -262,6 +263,7 @@ function Claims({
                       >
                         {source.credit}
                       </button>{' '}
+                      {source.addedByReader && <AddedByReader />}
                       <span class="bs-date">
                         {source.kind} · {source.date}
                       </span>
@@ -406,6 +408,9 @@ export function EntityCard({
           />
         )}
         {data.sources.length > 0 && <Sources sources={data.sources} onOpenSource={onOpenSource} />}
+        {data.library && data.library.length > 0 && (
+          <LibrarySources sources={data.library} onOpenSource={onOpenSource} />
+        )}
         {data.claims.length > 0 && <Claims claims={data.claims} onOpenSource={onOpenSource} />}
         {data.related.length > 0 && (
           <Related related={data.related} onSelectEntity={onSelectEntity} />
