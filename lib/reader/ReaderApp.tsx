@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { KbArticle, KnowledgeBase } from '../kb/schema';
+import { LibraryArticleHead } from '../library/LibraryArticleHead';
+import { LibraryPanel } from '../library/LibraryPanel';
+import { useLibrary, type LibraryEnv } from '../library/use-library';
 import { formatAuthors, formatDate } from './article-meta';
 import { formatRoute, parseRoute, resolveRoute, type ReaderView } from './route';
 import { sentenceSegments } from './segments';
@@ -40,13 +43,13 @@ function SuppliedTitleBadge() {
   );
 }
 
-function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: string }) {
+function BundledArticles({ articles, selected }: { articles: KbArticle[]; selected: string }) {
   return (
-    <nav class="list" aria-labelledby="list-title">
+    <>
       <h2 id="list-title" class="list-title">
         Bundled articles
       </h2>
-      <ol>
+      <ol aria-labelledby="list-title">
         {articles.map((article) => (
           <li key={article.id} class="list-item">
             <p class="outlet">{article.outlet}</p>
@@ -62,11 +65,28 @@ function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: 
           </li>
         ))}
       </ol>
+    </>
+  );
+}
+
+function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: string }) {
+  return (
+    <nav class="list" aria-labelledby="list-title">
+      <BundledArticles articles={articles} selected={selected} />
     </nav>
   );
 }
 
-function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>) {
+interface ShownArticle {
+  id: string;
+  blocks: readonly {
+    kind: string;
+    text: string;
+    sentences: readonly (readonly [number, number])[];
+  }[];
+}
+
+function ArticleText({ article, target }: Pick<ReaderView<ShownArticle>, 'article' | 'target'>) {
   return (
     <div id={ARTICLE_ELEMENT_ID} class="article">
       {article.blocks.map((block, b) => {
@@ -108,7 +128,7 @@ function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>
   );
 }
 
-function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
+function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; library?: LibraryEnv }) {
   const [hash, setHash] = useState(win.location.hash);
   useEffect(() => {
     const onHashChange = () => setHash(win.location.hash);
@@ -116,14 +136,26 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
     return () => win.removeEventListener('hashchange', onHashChange);
   }, [win]);
 
-  const { article, target, problem } = resolveRoute(kb.articles, parseRoute(hash));
+  const libraryState = useLibrary(library);
+  const own = libraryState?.status === 'ready' ? [...libraryState.index.articles.values()] : [];
+  const route = parseRoute(hash);
+  // A link to one of the reader's articles waits for the library rather than falling back.
+  const waiting = libraryState?.status === 'loading' && route.article?.startsWith('lib-');
+  const shown = resolveRoute<ShownArticle>(
+    [...kb.articles, ...own.map((a) => ({ ...a, id: a.article.id }))],
+    waiting ? {} : route,
+  );
+  const { target, problem } = shown;
+  const bundled = kb.articles.find((a) => a.id === shown.article.id);
+  const added = bundled ? undefined : own.find((a) => a.article.id === shown.article.id)?.article;
+  const article = { title: bundled?.title ?? added?.title ?? '' };
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
     win.document.title = `${article.title} — Backstory`;
-  }, [win, article]);
+  }, [win, article.title]);
 
   // Layout effect: scrolling before the first paint avoids a flash of the article's top.
   useLayoutEffect(() => {
@@ -145,26 +177,56 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
   return (
     <div class="reader">
       <header class="masthead">
-        <p class="brand">Backstory reader</p>
-        <p class="tagline">The articles Backstory’s cards cite, as bundled with the extension.</p>
+        <p class="brand">{library ? 'Backstory library' : 'Backstory reader'}</p>
+        <p class="tagline">
+          {library
+            ? 'The articles Backstory’s cards cite: the bundled ones, and the ones you added, which stay on this computer.'
+            : 'The articles Backstory’s cards cite, as bundled with the extension.'}
+        </p>
       </header>
-      <ArticleList articles={kb.articles} selected={article.id} />
+      {library && libraryState ? (
+        <LibraryPanel
+          env={library}
+          state={libraryState}
+          selected={shown.article.id}
+          win={win}
+          entityName={(id) => kb.entities.find((e) => e.id === id)?.name}
+          renderBundled={(matches) => (
+            <BundledArticles
+              articles={kb.articles.filter((a) =>
+                matches(`${a.title} ${a.outlet} ${a.authors.join(' ')}`),
+              )}
+              selected={shown.article.id}
+            />
+          )}
+        />
+      ) : (
+        <ArticleList articles={kb.articles} selected={shown.article.id} />
+      )}
       <main class="main" aria-labelledby="article-title" ref={main}>
+        {waiting && (
+          <p class="notice" role="status">
+            Opening your library…
+          </p>
+        )}
         {problem && (
           <p class="notice" role="status">
             {problem} Showing “{article.title}”.
           </p>
         )}
-        <header class="article-head" key={article.id}>
-          <p class="outlet">{article.outlet}</p>
-          <h1 id="article-title" tabIndex={-1} ref={heading}>
-            {article.title}
-          </h1>
-          {!article.titleInSource && <SuppliedTitleBadge />}
-          <ArticleMeta article={article} />
-          <p class="date-basis">Date inferred: {article.dateBasis}</p>
-        </header>
-        <ArticleText article={article} target={target} />
+        {bundled && (
+          <header class="article-head" key={bundled.id}>
+            <p class="outlet">{bundled.outlet}</p>
+            <h1 id="article-title" tabIndex={-1} ref={heading}>
+              {bundled.title}
+            </h1>
+            {!bundled.titleInSource && <SuppliedTitleBadge />}
+            <ArticleMeta article={bundled} />
+            <p class="date-basis">Date inferred: {bundled.dateBasis}</p>
+          </header>
+        )}
+        {added && <LibraryArticleHead key={added.id} article={added} headingRef={heading} />}
+        <ArticleText article={shown.article} target={target} />
       </main>
     </div>
   );
@@ -176,10 +238,10 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
  * in the element with id {@link ARTICLE_ELEMENT_ID}, which stays in place
  * while its content changes with the selected article.
  */
-export function mountReader(root: HTMLElement, kb: KnowledgeBase): void {
+export function mountReader(root: HTMLElement, kb: KnowledgeBase, library?: LibraryEnv): void {
   const win = root.ownerDocument.defaultView;
   if (!win) throw new Error('mountReader needs a root attached to a window');
-  render(<ReaderApp kb={kb} win={win} />, root);
+  render(<ReaderApp kb={kb} win={win} library={library} />, root);
 }
 
 /** Shown instead of the reader when the bundled knowledge base is broken. */
