@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExtractMode } from './extract';
+import type { LibrarySearchEnv } from './LibrarySearchResults';
 import { takePendingAdd, watchPendingAdd } from './pending-add';
 import type { AddOutcome } from './protocol';
 
 /** What the popup needs to add the current page to the library. */
-export interface PopupLibraryEnv {
+export interface PopupLibraryEnv extends LibrarySearchEnv {
   addPage(mode: ExtractMode): Promise<AddOutcome>;
   /** Opens the library page, at an article when one is given. */
   openLibrary(article?: string): Promise<void>;
@@ -70,7 +71,7 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
       {add.state === 'done' && add.outcome.ok && (
         <p class="added" role="status">
           {add.outcome.updated ? 'Updated' : 'Added'} “{add.outcome.title}” in your library.{' '}
-          {entityCount(add.outcome.entities)}{' '}
+          {entityCount(add.outcome.entities.length)}{' '}
           <button
             type="button"
             class="link"

@@ -60,7 +60,7 @@ export class LibraryService {
     try {
       const { article, updated } = await this.store.add(extraction.draft);
       const entities = createLibraryIndex([article], this.matcherData()).entitiesIn(article.id);
-      return { ok: true, id: article.id, title: article.title, updated, entities: entities.length };
+      return { ok: true, id: article.id, title: article.title, updated, entities };
     } catch (error) {
       const tooLarge = error instanceof LibraryError && error.problem === 'too-large';
       return {

@@ -18,8 +18,8 @@ export const addOutcomeSchema = z.union([
     id: z.string(),
     title: z.string(),
     updated: z.boolean(),
-    /** How many known entities the article names. */
-    entities: z.int().check(z.nonnegative()),
+    /** The known entities the article names, most mentioned first. */
+    entities: z.array(z.string()),
   }),
   z.strictObject({ ok: z.literal(false), problem: z.string(), alternatives: alternativesSchema }),
 ]);
