@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { highlightCss } from './lib/page/highlighter';
 import { writeKnowledgeBase } from './scripts/kb-files';
 import { preactWithoutRawHtml } from './scripts/preact-no-raw-html';
+import { readabilityWithoutInnerHtml } from './scripts/readability-without-inner-html';
 
 /**
  * Firefox add-on id. Firefox needs a stable id for storage and for signing (MV3 requires one);
@@ -31,7 +32,7 @@ const DEBIAN_BROWSERS = { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefo
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: ({ browser }) => ({
-    plugins: [preact(), preactWithoutRawHtml()],
+    plugins: [preact(), preactWithoutRawHtml(), readabilityWithoutInnerHtml()],
     resolve: {
       alias: {
         // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.

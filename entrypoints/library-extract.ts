@@ -1,9 +1,12 @@
 import { extractDocument } from '@/lib/library/page-extractor';
 import { publishPageExtractor } from '@/lib/library/extractor-api';
 
-// Loaded by the content script (Chrome) when the reader adds a page, into its world.
-export default defineUnlistedScript(() =>
-  publishPageExtractor((doc, mode, selection) =>
-    extractDocument(doc, location.href, mode, selection),
-  ),
-);
+// Loaded by Chrome's content script when the reader adds a page, into its world. Firefox reads
+// pages in the background page instead (lib/library/page-extract.remote.ts).
+export default defineUnlistedScript({
+  exclude: ['firefox'],
+  main: () =>
+    publishPageExtractor((doc, mode, selection) =>
+      extractDocument(doc, location.href, mode, selection),
+    ),
+});
