@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KnowledgeBase, MatcherData } from '../kb/schema';
+import type { KnowledgeBase } from '../kb/schema';
 import { formatDate } from '../reader/article-meta';
 import { normalizeFolded } from '../text/normalize';
-import { createLibraryIndex, type LibraryIndex } from './index-article';
-import type { LibraryArticle } from './schema';
+import type { LoadedLibrary } from './load';
 
 /** Articles shown for a query: as many as fit under the entity results. */
 const ARTICLE_LIMIT = 4;
 const NAMES_SHOWN = 4;
 
 export interface LibrarySearchEnv {
-  articles(): Promise<LibraryArticle[]>;
-  matcherData: MatcherData;
+  load(): Promise<Pick<LoadedLibrary, 'articles' | 'index'>>;
   openLibrary(article?: string): Promise<void>;
 }
 
@@ -30,13 +28,12 @@ export function LibrarySearchResults({
   env: LibrarySearchEnv;
   onOpenEntity(id: string): void;
 }) {
-  const [library, setLibrary] = useState<{ articles: LibraryArticle[]; index: LibraryIndex }>();
+  const [library, setLibrary] = useState<Pick<LoadedLibrary, 'articles' | 'index'>>();
   useEffect(() => {
     let live = true;
     // A library that cannot be read leaves the lookup as it is: the bundled entities.
-    env.articles().then(
-      (articles) =>
-        live && setLibrary({ articles, index: createLibraryIndex(articles, env.matcherData) }),
+    env.load().then(
+      (loaded) => live && setLibrary(loaded),
       () => undefined,
     );
     return () => {

@@ -5,6 +5,7 @@ import { toCardData, type CardData } from '../ui/card-data';
 import { withLibrary } from './card';
 import type { ExtractMode } from './extract';
 import { createLibraryIndex, type LibraryIndex } from './index-article';
+import { loadLibrary } from './load';
 import { pendingAddItem } from './pending-add';
 import type { AddOutcome } from './protocol';
 import { LibraryError, LibraryStore, watchLibrary } from './store';
@@ -35,8 +36,8 @@ export class LibraryService {
 
   /** The library's index; empty (and asked again next time) when the database cannot be read. */
   private current(): Promise<LibraryIndex> {
-    this.index ??= this.store.list().then(
-      ({ articles }) => createLibraryIndex(articles, this.matcherData()),
+    this.index ??= loadLibrary(this.store, this.matcherData()).then(
+      ({ index }) => index,
       (error: unknown) => {
         console.warn('Backstory: the library could not be read', error);
         this.index = undefined;

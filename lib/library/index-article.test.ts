@@ -3,6 +3,7 @@ import { loadKnowledgeBase, loadMatcherData } from '../kb/load';
 import { toCardData } from '../ui/card-data';
 import { withLibrary } from './card';
 import { createLibraryIndex } from './index-article';
+import { indexKeyFor, parseIndexRecords } from './index-record';
 import { article } from './test-articles';
 
 const kb = loadKnowledgeBase();
@@ -74,5 +75,35 @@ describe('library index', () => {
   test('an entity the library does not name keeps its card as it is', () => {
     const base = toCardData(kb, 'beslan-school-siege')!;
     expect(withLibrary(base, kb, index)).toBe(base);
+  });
+});
+
+describe('stored indexes', () => {
+  const keyOf = indexKeyFor(matcher);
+  const first = createLibraryIndex([added], matcher, new Map(), keyOf);
+
+  test('an index read back gives the same mentions and sources, and indexes nothing', () => {
+    const cache = parseIndexRecords(JSON.parse(JSON.stringify(first.fresh)) as unknown[]);
+    const again = createLibraryIndex([added], matcher, cache, keyOf);
+    expect(again.fresh).toEqual([]);
+    expect(again.mentions).toEqual(first.mentions);
+    expect(again.entity('crocus-city-hall-attack')).toEqual(
+      first.entity('crocus-city-hall-attack'),
+    );
+  });
+
+  test('changed text or other matcher data makes it stale', () => {
+    const cache = parseIndexRecords(first.fresh);
+    const edited = {
+      ...added,
+      blocks: [...added.blocks, { kind: 'paragraph' as const, text: 'ISIS-K again.' }],
+    };
+    expect(createLibraryIndex([edited], matcher, cache, keyOf).fresh).toHaveLength(1);
+    const other = indexKeyFor({ ...matcher, aliases: matcher.aliases.slice(1) });
+    expect(createLibraryIndex([added], matcher, cache, other).fresh).toHaveLength(1);
+  });
+
+  test('a damaged record is ignored', () => {
+    expect(parseIndexRecords([{ id: 'lib-moscow1', key: 1 }]).size).toBe(0);
   });
 });

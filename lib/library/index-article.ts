@@ -4,6 +4,7 @@ import { locateMentions, type LocatedMention } from '../kb/build';
 import type { MatcherData, SentenceRef } from '../kb/schema';
 import { countEntitiesPerSentence, pickSourceSentences } from '../kb/sources';
 import type { MatchAlias } from '../match/matcher';
+import type { ArticleIndexRecord } from './index-record';
 import type { LibraryArticle } from './schema';
 
 /**
@@ -29,6 +30,8 @@ export interface LibraryEntityView {
 
 export interface LibraryIndex {
   readonly articles: ReadonlyMap<string, IndexedArticle>;
+  /** Articles indexed now rather than taken from `cache`, to be stored for next time. */
+  readonly fresh: readonly ArticleIndexRecord[];
   /** Every mention in the library, in article and text order. */
   readonly mentions: readonly LocatedMention[];
   entity(id: string): LibraryEntityView | undefined;
@@ -50,14 +53,72 @@ export function toIndexedArticle(article: LibraryArticle): IndexedArticle {
   return { article, blocks: article.blocks.map((b) => toBlock(b.kind, b.text)) };
 }
 
+/**
+ * Indexes the library. `cache` holds earlier results by article id; one whose `key`
+ * (matcher data and text, see index-record.ts) still matches is used as it is.
+ */
 export function createLibraryIndex(
   articles: readonly LibraryArticle[],
   matcherData: MatcherData,
+  cache: ReadonlyMap<string, ArticleIndexRecord> = new Map(),
+  keyOf: (article: LibraryArticle) => string = () => '',
 ): LibraryIndex {
-  const indexed = articles.map(toIndexedArticle);
+  const indexed: IndexedArticle[] = [];
+  const mentions: LocatedMention[] = [];
+  const todo: LibraryArticle[] = [];
+  for (const article of articles) {
+    const cached = cache.get(article.id);
+    if (
+      cached &&
+      cached.key === keyOf(article) &&
+      cached.sentences.length === article.blocks.length
+    ) {
+      indexed.push({
+        article,
+        blocks: article.blocks.map((b, i) => ({ ...b, sentences: cached.sentences[i]! })),
+      });
+      for (const [entity, alias, block, sentence, start, end, weak] of cached.mentions) {
+        mentions.push({
+          entity,
+          alias,
+          block,
+          sentence,
+          start,
+          end,
+          weak: weak === 1,
+          article: article.id,
+        });
+      }
+    } else {
+      todo.push(article);
+    }
+  }
+  const computed = todo.map(toIndexedArticle);
+  const found = computed.length
+    ? locateMentions(
+        computed.map((a) => ({ id: a.article.id, blocks: a.blocks })),
+        aliasesOf(matcherData),
+      )
+    : [];
+  const fresh = computed.map((a): ArticleIndexRecord => ({
+    id: a.article.id,
+    key: keyOf(a.article),
+    sentences: a.blocks.map((b) => b.sentences.map(([s, e]) => [s, e] as [number, number])),
+    mentions: found
+      .filter((m) => m.article === a.article.id)
+      .map((m) => [m.entity, m.alias, m.block, m.sentence, m.start, m.end, m.weak ? 1 : 0]),
+  }));
+  indexed.push(...computed);
+  mentions.push(...found);
+  // Library order (newest first), and text order within each article, as the build expects.
+  const order = new Map(articles.map((a, i) => [a.id, i]));
+  indexed.sort((a, b) => order.get(a.article.id)! - order.get(b.article.id)!);
+  mentions.sort(
+    (a, b) =>
+      order.get(a.article)! - order.get(b.article)! || a.block - b.block || a.start - b.start,
+  );
   const byId = new Map(indexed.map((a) => [a.article.id, a]));
   const corpus = indexed.map((a) => ({ id: a.article.id, blocks: a.blocks }));
-  const mentions = articles.length ? locateMentions(corpus, aliasesOf(matcherData)) : [];
   const perSentence = countEntitiesPerSentence(mentions);
   const byEntity = new Map<string, LocatedMention[]>();
   for (const m of mentions) {
@@ -67,6 +128,7 @@ export function createLibraryIndex(
 
   return {
     articles: byId,
+    fresh,
     mentions,
     entity(id) {
       const own = byEntity.get(id);

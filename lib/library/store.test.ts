@@ -94,6 +94,14 @@ describe('library store', () => {
     expect((error as Error).message).toMatch(/no storage space.*Nothing was changed/);
   });
 
+  test('derived indexes are stored, and removed with their article', async () => {
+    const { article: added } = await store.add(draft());
+    await store.putDerived([{ id: added.id, key: 'k' } as { id: string }]);
+    expect(await store.derived()).toEqual([{ id: added.id, key: 'k' }]);
+    await store.remove(added.id);
+    expect(await store.derived()).toEqual([]);
+  });
+
   test('watchers hear about every change', async () => {
     const heard = vi.fn();
     const unwatch = watchLibrary(heard);

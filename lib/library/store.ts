@@ -17,11 +17,14 @@ import {
 const DB_NAME = 'backstory-library';
 const DB_VERSION = 1;
 const STORE = 'articles';
+/** Each article's index (index-record.ts), derived from it and rebuilt when stale. */
+const DERIVED = 'derived';
 /** Every context that shows the library listens here; writes announce themselves. */
 const CHANNEL = 'backstory-library';
 
 interface LibraryDb extends DBSchema {
   [STORE]: { key: string; value: unknown };
+  [DERIVED]: { key: string; value: unknown };
 }
 
 export type LibraryProblem = 'quota' | 'unavailable' | 'too-large';
@@ -111,6 +114,7 @@ export class LibraryStore {
     this.db ??= openDB<LibraryDb>(DB_NAME, DB_VERSION, {
       upgrade(db) {
         db.createObjectStore(STORE, { keyPath: 'id' });
+        db.createObjectStore(DERIVED, { keyPath: 'id' });
       },
       // Another context upgraded the database: reopen on next use rather than block it.
       blocking: () => {
@@ -176,8 +180,29 @@ export class LibraryStore {
   }
 
   async remove(id: string): Promise<void> {
-    await this.run((db) => db.delete(STORE, id));
+    await this.run(async (db) => {
+      const tx = db.transaction([STORE, DERIVED], 'readwrite');
+      await Promise.all([
+        tx.objectStore(STORE).delete(id),
+        tx.objectStore(DERIVED).delete(id),
+        tx.done,
+      ]);
+    });
     announce();
+  }
+
+  /** The stored indexes, unvalidated (see index-record.ts). */
+  derived(): Promise<unknown[]> {
+    return this.run((db) => db.getAll(DERIVED));
+  }
+
+  /** Stores indexes for next time; derived data, so a failure (a full disk) costs only speed. */
+  async putDerived(records: readonly { id: string }[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.run(async (db) => {
+      const tx = db.transaction(DERIVED, 'readwrite');
+      await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+    }).catch((error: unknown) => console.warn('Backstory: the library index was not saved', error));
   }
 
   close(): void {

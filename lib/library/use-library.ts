@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MatcherData } from '../kb/schema';
-import { createLibraryIndex, type LibraryIndex } from './index-article';
+import type { LibraryIndex } from './index-article';
+import { loadLibrary } from './load';
 import type { LibraryArticle } from './schema';
 import { LibraryError, watchLibrary, type LibraryStore } from './store';
 
@@ -21,12 +22,9 @@ export function useLibrary(env: LibraryEnv | undefined): LibraryState | undefine
     if (!env) return;
     let live = true;
     const load = () =>
-      env.store.list().then(
-        ({ articles, unreadable }) => {
-          if (live) {
-            const index = createLibraryIndex(articles, env.matcherData);
-            setState({ status: 'ready', articles, index, unreadable });
-          }
+      loadLibrary(env.store, env.matcherData).then(
+        ({ articles, unreadable, index }) => {
+          if (live) setState({ status: 'ready', articles, index, unreadable });
         },
         (error: unknown) =>
           live &&

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadMatcherData } from '../kb/load';
 import type { KnowledgeBase, SentenceRef } from '../kb/schema';
+import { loadLibrary } from '../library/load';
 import { LibraryStore } from '../library/store';
 import type { PopupLibraryEnv } from '../library/AddPageSection';
 import { formatRoute } from '../reader/route';
@@ -41,8 +42,7 @@ export function browserPopupEnv(kb: KnowledgeBase, win: Window = window): PopupE
     openOptions: () => browser.runtime.openOptionsPage(),
     close: () => win.close(),
     library: {
-      matcherData: loadMatcherData(),
-      articles: async () => (await new LibraryStore().list()).articles,
+      load: () => loadLibrary(new LibraryStore(), loadMatcherData()),
       async addPage(mode) {
         const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
         if (tab?.id === undefined) throw new Error('no active tab');
