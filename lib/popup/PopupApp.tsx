@@ -194,7 +194,6 @@ export function PopupApp({ env }: { env: PopupEnv }) {
           ) : (
             settings && (
               <>
-                {env.library && <AddPageSection library={env.library} />}
                 <PageSection
                   kb={env.kb}
                   page={page}
@@ -202,6 +201,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                   save={(change) => void save(change)}
                   onShow={showOnPage}
                 />
+                {env.library && <AddPageSection library={env.library} />}
                 <section class="section">
                   <CategoryToggles
                     legend="Mark on pages"
