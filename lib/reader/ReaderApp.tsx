@@ -148,16 +148,17 @@ function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; libra
   const { target, problem } = shown;
   const bundled = kb.articles.find((a) => a.id === shown.article.id);
   const added = bundled ? undefined : own.find((a) => a.article.id === shown.article.id)?.article;
-  const article = { title: bundled?.title ?? added?.title ?? '' };
+  const title = bundled?.title ?? added?.title ?? '';
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
-    win.document.title = `${article.title} — Backstory`;
-  }, [win, article.title]);
+    win.document.title = `${title} — Backstory`;
+  }, [win, title]);
 
-  // Layout effect: scrolling before the first paint avoids a flash of the article's top.
+  // Layout effect: scrolling before the first paint avoids a flash of the article's top. Run
+  // again once the library is open: a link into one of the reader's articles waited for it.
   useLayoutEffect(() => {
     const initial = firstRender.current;
     firstRender.current = false;
@@ -172,7 +173,7 @@ function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; libra
       heading.current?.scrollIntoView({ block: 'start' });
       heading.current?.focus({ preventScroll: true });
     }
-  }, [hash]);
+  }, [hash, waiting]);
 
   return (
     <div class="reader">
@@ -211,7 +212,7 @@ function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; libra
         )}
         {problem && (
           <p class="notice" role="status">
-            {problem} Showing “{article.title}”.
+            {problem} Showing “{title}”.
           </p>
         )}
         {bundled && (
