@@ -2,7 +2,7 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
-import { AddedByReader, LibrarySources } from '../library/LibrarySources';
+import { AddedByReader, libraryDate } from '../library/added-by-reader';
 import { categoryLabels, type CardData, type CardSource } from './card-data';
 
 export interface EntityCardProps {
@@ -108,6 +108,11 @@ function SourceLabel({ source }: { source: CardSource }) {
           <cite class="bs-title">{source.title}</cite>
         </>
       )}
+      {source.addedByReader && (
+        <>
+          , {libraryDate(source.addedByReader)} <AddedByReader />
+        </>
+      )}
     </>
   );
 }
@@ -185,9 +190,11 @@ function Description({ clauses, activeCite, setActiveCite, onOpenSource }: Descr
 }
 
 function Sources({
+  title,
   sources,
   onOpenSource,
 }: {
+  title: string;
   sources: CardSource[];
   onOpenSource(ref: SentenceRef): void;
 }) {
@@ -195,11 +202,11 @@ function Sources({
   return (
     <div role="group" class="bs-section" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
-        From the sources
+        {title}
       </h3>
       <ul class="bs-sources">
         {sources.map((source, i) => (
-          <li class="bs-source" key={i}>
+          <li class={source.addedByReader ? 'bs-source bs-source-library' : 'bs-source'} key={i}>
             <figure>
               <Quoted source={source} block />
               <figcaption class="bs-caption" id={`${id}-${i}`}>
@@ -407,9 +414,11 @@ export function EntityCard({
             onOpenSource={onOpenSource}
           />
         )}
-        {data.sources.length > 0 && <Sources sources={data.sources} onOpenSource={onOpenSource} />}
+        {data.sources.length > 0 && (
+          <Sources title="From the sources" sources={data.sources} onOpenSource={onOpenSource} />
+        )}
         {data.library && data.library.length > 0 && (
-          <LibrarySources sources={data.library} onOpenSource={onOpenSource} />
+          <Sources title="From your library" sources={data.library} onOpenSource={onOpenSource} />
         )}
         {data.claims.length > 0 && <Claims claims={data.claims} onOpenSource={onOpenSource} />}
         {data.related.length > 0 && (

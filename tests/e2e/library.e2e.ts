@@ -85,7 +85,7 @@ describe('the library page', () => {
     const page = await h.open('library-article.html');
     await hover(page, 'Sanaullah Ghafari');
     const opened = h.context.waitForEvent('page');
-    const cited = card(page).first().locator('.bs-library .bs-source').first();
+    const cited = card(page).first().locator('.bs-source-library').first();
     const quote = await cited.locator('blockquote').textContent();
     await cited.getByRole('button', { name: 'Read in source' }).click();
     const reader = await opened;

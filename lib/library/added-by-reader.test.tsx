@@ -61,6 +61,7 @@ test('the card shows “From your library” with outlet, title, date and the re
   const part = [...container.querySelectorAll('section')].find(
     (s) => s.querySelector('h3')?.textContent === 'From your library',
   )!;
+  expect(part.querySelectorAll('.bs-source-library')).toHaveLength(2);
   const items = [...part.querySelectorAll('li')];
   expect(items[0]?.querySelector('figcaption')?.textContent).toBe(
     'The Harbour Gazette, Families still wait, 22 March 2025 Added by you',
