@@ -7,7 +7,10 @@ import type { CardData, CardSource } from '../ui/card-data';
 import { EntityCard } from '../ui/EntityCard';
 
 const cited = (text: string, extra: Partial<CardSource> = {}): CardSource => ({
-  outlet: 'CNN',
+  credit: 'CNN',
+  kind: 'news report',
+  date: 'March 2024',
+  titleInSource: true,
   title: 'ISIS-K’s reach',
   text,
   ref: { article: 'cnn', block: 1, sentence: 0 },
@@ -15,7 +18,9 @@ const cited = (text: string, extra: Partial<CardSource> = {}): CardSource => ({
 });
 
 const fromLibrary = (published?: string): Partial<CardSource> => ({
-  outlet: 'The Harbour Gazette',
+  credit: 'The Harbour Gazette',
+  kind: undefined,
+  date: published ? '22 March 2025' : 'added 1 April 2025',
   title: 'Families still wait',
   ref: { article: 'lib-abc123', block: 2, sentence: 1 },
   addedByReader: { ...(published && { published }), addedAt: '2025-04-01T09:00:00.000Z' },
@@ -34,6 +39,7 @@ const card: CardData = {
   ],
   claims: [
     {
+      kind: 'figures',
       subject: 'Death toll',
       versions: [
         { value: 'At least 139', sources: [cited('killing at least 139')] },
@@ -44,6 +50,7 @@ const card: CardData = {
   related: [],
   mentionCount: 9,
   articleCount: 4,
+  writtenIn: 'March 2024–March 2025',
 };
 
 const container = document.createElement('div');
@@ -64,15 +71,18 @@ test('the card shows “From your library” with outlet, title, date and the re
   expect(part.querySelectorAll('.bs-source-library')).toHaveLength(2);
   const items = [...part.querySelectorAll('li')];
   expect(items[0]?.querySelector('figcaption')?.textContent).toBe(
-    'The Harbour Gazette, Families still wait, 22 March 2025 Added by you',
+    'The Harbour Gazette · 22 March 2025, Families still wait Added by you',
   );
   expect(items[1]?.querySelector('figcaption')?.textContent).toContain('added 1 April 2025');
   items[0]?.querySelector('button')?.click();
   expect(onOpenSource).toHaveBeenCalledWith({ article: 'lib-abc123', block: 2, sentence: 1 });
 
-  const versions = [...container.querySelectorAll('.bs-version')].map((v) => v.textContent);
-  expect(versions).toEqual(['At least 139CNN', '145The Harbour GazetteAdded by you']);
-  expect(container.querySelector('.bs-foot')?.textContent).toBe('Mentioned 9 times in 4 articles');
+  const versions = [...container.querySelectorAll('.bs-version')].map((v) => v.textContent ?? '');
+  expect(versions[0]).not.toContain('Added by you');
+  expect(versions[1]).toContain('The Harbour Gazette Added by you');
+  expect(container.querySelector('.bs-foot')?.textContent).toContain(
+    'Mentioned 9 times in 4 articles',
+  );
 });
 
 test('a card without library sources has no library part', () => {

@@ -1,5 +1,6 @@
 import type { KnowledgeBase, SentenceRef } from '../kb/schema';
-import type { CardData, CardSource } from '../ui/card-data';
+import { dateRange, type CardData, type CardSource } from '../ui/card-data';
+import { libraryDate } from './added-by-reader';
 import { findClaimValues } from './claims';
 import type { LibraryIndex } from './index-article';
 
@@ -10,7 +11,7 @@ import type { LibraryIndex } from './index-article';
  */
 export function withLibrary(
   card: CardData,
-  kb: Pick<KnowledgeBase, 'entities'>,
+  kb: Pick<KnowledgeBase, 'entities' | 'articles'>,
   library: LibraryIndex,
 ): CardData {
   const view = library.entity(card.id);
@@ -18,8 +19,10 @@ export function withLibrary(
   const source = (ref: SentenceRef, text = library.sentenceText(ref)): CardSource => {
     const { article } = library.articles.get(ref.article)!;
     return {
-      outlet: article.siteName,
+      credit: article.siteName,
+      date: libraryDate(article),
       title: article.title,
+      titleInSource: true,
       text,
       ref,
       addedByReader: {
@@ -63,9 +66,27 @@ export function withLibrary(
     return { ...claim, versions };
   });
 
+  // "Written …" spans the library's dates too, as the counts include its articles.
+  const refs = [
+    ...card.description.map((d) => d.cite.ref),
+    ...card.sources.map((c) => c.ref),
+    ...card.claims.flatMap((c) => c.versions.flatMap((v) => v.sources.map((x) => x.ref))),
+  ];
+  const bundled = new Set([
+    ...Object.keys(kb.entities.find((e) => e.id === card.id)?.mentionsByArticle ?? {}),
+    ...refs.map((r) => r.article),
+  ]);
+  const dates = [
+    ...kb.articles.filter((a) => bundled.has(a.id)).map((a) => a.date),
+    ...view.articles.flatMap(
+      (id) => library.articles.get(id)?.article.published?.slice(0, 7) ?? [],
+    ),
+  ];
+
   return {
     ...card,
     library: view.sources.map((ref) => source(ref)),
+    writtenIn: dateRange(dates),
     claims,
     mentionCount: card.mentionCount + view.mentionCount,
     articleCount: card.articleCount + view.articles.length,

@@ -25,7 +25,7 @@ describe('claim values in the library', () => {
     expect([...claimPattern(claimById('moscow-death-toll'))!.words].sort()).toEqual(['kill']);
     expect(claimPattern(claimById('isis-k-strength'))!.words).toContain('fighter');
     // Names, not figures: not looked for.
-    expect(claimPattern(claimById('kurilla-first-name'))).toBeUndefined();
+    expect(claimPattern(claimById('kurilla-name-spelling'))).toBeUndefined();
   });
 
   test('a new death toll is a new value; a recorded one supports its version', () => {

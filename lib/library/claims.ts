@@ -103,6 +103,7 @@ interface ClaimPattern {
 
 /** What the recorded versions look like, or undefined when they are not all figures. */
 export function claimPattern(claim: KbClaim): ClaimPattern | undefined {
+  if (claim.kind !== 'figures') return undefined;
   const keys: string[] = [];
   const words = new Set<string>();
   for (const version of claim.versions) {

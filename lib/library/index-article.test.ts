@@ -54,7 +54,7 @@ describe('library index', () => {
     expect(card.description).toEqual(base.description);
     expect(card.sources).toEqual(base.sources);
     expect(card.library?.[0]).toMatchObject({
-      outlet: 'Example Times',
+      credit: 'Example Times',
       title: 'Inside the Crocus City Hall investigation',
       ref: { article: 'lib-moscow1', block: 1, sentence: 0 },
       addedByReader: { published: '2024-04-02', addedAt: added.addedAt },

@@ -40,6 +40,9 @@ export interface LibraryIndex {
   sentenceText(ref: SentenceRef): string;
 }
 
+/** The reader's own articles mark no passage as garbled or as not for sources. */
+const NONE: ReadonlyMap<string, never[]> = new Map();
+
 /** The aliases as the page engine builds its matcher from the same data. */
 export function aliasesOf(matcherData: MatcherData): MatchAlias[] {
   return matcherData.aliases.map(([text, entity, match]) => ({
@@ -118,7 +121,15 @@ export function createLibraryIndex(
       order.get(a.article)! - order.get(b.article)! || a.block - b.block || a.start - b.start,
   );
   const byId = new Map(indexed.map((a) => [a.article.id, a]));
-  const corpus = indexed.map((a) => ({ id: a.article.id, blocks: a.blocks }));
+  // What source selection reads of an article: the reader's own have no sections, and nothing
+  // says what kind of writing they are, so none is scored down as opinion.
+  const corpus = indexed.map((a) => ({
+    id: a.article.id,
+    blocks: a.blocks,
+    outlet: a.article.siteName,
+    kind: 'news report' as const,
+    sections: [],
+  }));
   const perSentence = countEntitiesPerSentence(mentions);
   const byEntity = new Map<string, LocatedMention[]>();
   for (const m of mentions) {
@@ -138,7 +149,7 @@ export function createLibraryIndex(
         view = {
           mentionCount: own.length,
           articles: [...new Set(own.map((m) => m.article))],
-          sources: pickSourceSentences(id, own, corpus, perSentence),
+          sources: pickSourceSentences(id, own, corpus, perSentence, NONE, NONE),
         };
         views.set(id, view);
       }

@@ -79,6 +79,8 @@ function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: 
 
 interface ShownArticle {
   id: string;
+  /** Bundled articles only: the repost's garbled sentences. */
+  garbledSentences?: KbArticle['garbledSentences'];
   blocks: readonly {
     kind: string;
     text: string;
@@ -93,7 +95,7 @@ function ArticleText({ article, target }: Pick<ReaderView<ShownArticle>, 'articl
         const sentences = sentenceSegments(block).map((segment, i) => {
           if (segment.sentence === undefined) return segment.text;
           const isTarget = target?.block === b && target.sentence === segment.sentence;
-          const garbled = article.garbledSentences.find(
+          const garbled = article.garbledSentences?.find(
             (g) => g.block === b && g.sentence === segment.sentence,
           );
           const classes = [isTarget && 'target', garbled && 'garbled'].filter(Boolean).join(' ');

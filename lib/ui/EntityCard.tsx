@@ -2,7 +2,7 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
-import { AddedByReader, libraryDate } from '../library/added-by-reader';
+import { AddedByReader } from '../library/added-by-reader';
 import { categoryLabels, type CardData, type CardSource } from './card-data';
 
 export interface EntityCardProps {
@@ -94,8 +94,12 @@ function SourceLabel({ source }: { source: CardSource }) {
   return (
     <>
       <span class="bs-outlet">{source.credit}</span>
-      {' · '}
-      <span class="bs-kind">{source.kind}</span>
+      {source.kind && (
+        <>
+          {' · '}
+          <span class="bs-kind">{source.kind}</span>
+        </>
+      )}
       {source.date && (
         <>
           {' · '}
@@ -110,7 +114,8 @@ function SourceLabel({ source }: { source: CardSource }) {
       )}
       {source.addedByReader && (
         <>
-          , {libraryDate(source.addedByReader)} <AddedByReader />
+          {' '}
+          <AddedByReader />
         </>
       )}
     </>
@@ -272,7 +277,7 @@ function Claims({
                       </button>{' '}
                       {source.addedByReader && <AddedByReader />}
                       <span class="bs-date">
-                        {source.kind} · {source.date}
+                        {[source.kind, source.date].filter(Boolean).join(' · ')}
                       </span>
                       {': '}
                       <Quoted source={source} block={false} />

@@ -13,7 +13,8 @@ import { formatDate } from '../reader/article-meta';
 const sourceSchema = z.strictObject({
   /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
   credit: z.string(),
-  kind: articleKindSchema,
+  /** Unknown for the reader's own articles (lib/library): nothing says what they are. */
+  kind: z.optional(articleKindSchema),
   /** The article's date as readers say it: "March 2024". */
   date: z.string(),
   title: z.string(),
