@@ -29,7 +29,7 @@ interface ChromeApi {
 interface Card {
   name: string;
   library?: {
-    outlet: string;
+    credit: string;
     title: string;
     text: string;
     ref: { article: string; block: number; sentence: number };
@@ -98,7 +98,7 @@ describe.skipIf(!existsSync(join(REAL_PAGES, PAGE)))('a real saved page', () => 
         const card = (await send(popup, { type: 'getCard', entity })) as Card;
         expect(card.library?.length, entity).toBeGreaterThan(0);
         expect(card.library?.[0], entity).toMatchObject({
-          outlet: 'Global News',
+          credit: 'Global News',
           title:
             'Syrian forces move into strategic town as Turkey vows to keep hammering Assad’s troops',
           ref: { article: outcome.id },
@@ -125,7 +125,7 @@ describe.skipIf(!existsSync(join(REAL_PAGES, PAGE)))('a real saved page', () => 
         .locator('.own-item', { hasText: 'Syrian forces move into strategic town' })
         .waitFor();
       const card = (await send(library, { type: 'getCard', entity: 'bashar-al-assad' })) as Card;
-      expect(card.library?.[0]?.outlet).toBe('Global News');
+      expect(card.library?.[0]?.credit).toBe('Global News');
       expect(h.unexplainedTraffic()).toEqual([]);
     } finally {
       await h.close();
