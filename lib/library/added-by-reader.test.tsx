@@ -65,7 +65,7 @@ test('the card shows “From your library” with outlet, title, date and the re
       container,
     ),
   );
-  const part = [...container.querySelectorAll('section')].find(
+  const part = [...container.querySelectorAll('.bs-section')].find(
     (s) => s.querySelector('h3')?.textContent === 'From your library',
   )!;
   expect(part.querySelectorAll('.bs-source-library')).toHaveLength(2);
