@@ -19,7 +19,12 @@ export const ADD_PAGE_COMMAND = 'add-page';
 const CANNOT_READ =
   'Backstory cannot read this page: browser pages, the PDF viewer and extension stores are closed to extensions. Add the article from a file on the library page instead.';
 
-const EMPTY: LibraryIndex = createLibraryIndex([], { entities: [], aliases: [] });
+const EMPTY: LibraryIndex = createLibraryIndex([], {
+  entities: [],
+  aliases: [],
+  notEntities: [],
+  dates: {},
+});
 
 export class LibraryService {
   private readonly store = new LibraryStore();

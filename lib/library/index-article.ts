@@ -3,7 +3,8 @@ import type { Block } from '../corpus/schema';
 import { locateMentions, type LocatedMention } from '../kb/build';
 import type { MatcherData, SentenceRef } from '../kb/schema';
 import { countEntitiesPerSentence, pickSourceSentences } from '../kb/sources';
-import type { MatchAlias } from '../match/matcher';
+import { aliasesFromData, traitsFromData } from '../match/data';
+import type { EntityTraits } from '../match/evidence';
 import type { ArticleIndexRecord } from './index-record';
 import type { LibraryArticle } from './schema';
 
@@ -43,13 +44,11 @@ export interface LibraryIndex {
 /** The reader's own articles mark no passage as garbled or as not for sources. */
 const NONE: ReadonlyMap<string, never[]> = new Map();
 
-/** The aliases as the page engine builds its matcher from the same data. */
-export function aliasesOf(matcherData: MatcherData): MatchAlias[] {
-  return matcherData.aliases.map(([text, entity, match]) => ({
-    text,
-    entity: matcherData.entities[entity]?.[0] ?? '',
-    match,
-  }));
+/** The evidence policy's view of each entity, as the page engine has it. */
+function traitsOf(matcherData: MatcherData): (entity: string) => EntityTraits {
+  const traits = traitsFromData(matcherData);
+  const byId = new Map(matcherData.entities.map(([id], i) => [id, traits[i]!]));
+  return (entity) => byId.get(entity) ?? { broad: false };
 }
 
 export function toIndexedArticle(article: LibraryArticle): IndexedArticle {
@@ -80,7 +79,16 @@ export function createLibraryIndex(
         article,
         blocks: article.blocks.map((b, i) => ({ ...b, sentences: cached.sentences[i]! })),
       });
-      for (const [entity, alias, block, sentence, start, end, weak] of cached.mentions) {
+      for (const [
+        entity,
+        alias,
+        block,
+        sentence,
+        start,
+        end,
+        evidence,
+        redefined,
+      ] of cached.mentions) {
         mentions.push({
           entity,
           alias,
@@ -88,7 +96,8 @@ export function createLibraryIndex(
           sentence,
           start,
           end,
-          weak: weak === 1,
+          evidence,
+          redefined: redefined === 1,
           article: article.id,
         });
       }
@@ -99,8 +108,14 @@ export function createLibraryIndex(
   const computed = todo.map(toIndexedArticle);
   const found = computed.length
     ? locateMentions(
-        computed.map((a) => ({ id: a.article.id, blocks: a.blocks })),
-        aliasesOf(matcherData),
+        computed.map((a) => ({
+          id: a.article.id,
+          blocks: a.blocks,
+          ...(a.article.published && { date: a.article.published }),
+        })),
+        aliasesFromData(matcherData),
+        traitsOf(matcherData),
+        matcherData.notEntities,
       )
     : [];
   const fresh = computed.map((a): ArticleIndexRecord => ({
@@ -109,7 +124,16 @@ export function createLibraryIndex(
     sentences: a.blocks.map((b) => b.sentences.map(([s, e]) => [s, e] as [number, number])),
     mentions: found
       .filter((m) => m.article === a.article.id)
-      .map((m) => [m.entity, m.alias, m.block, m.sentence, m.start, m.end, m.weak ? 1 : 0]),
+      .map((m) => [
+        m.entity,
+        m.alias,
+        m.block,
+        m.sentence,
+        m.start,
+        m.end,
+        m.evidence,
+        m.redefined ? 1 : 0,
+      ]),
   }));
   indexed.push(...computed);
   mentions.push(...found);

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { evidenceSchema } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import type { LibraryArticle } from './schema';
 
@@ -14,9 +15,18 @@ export const articleIndexRecordSchema = z.strictObject({
   id: z.string(),
   key: z.string(),
   sentences: z.array(z.array(z.tuple([index, index]))),
-  /** [entity, alias, block, sentence, start, end, weak (1) or not (0)] */
+  /** [entity, alias, block, sentence, start, end, evidence, redefined (1) or not (0)] */
   mentions: z.array(
-    z.tuple([z.string(), index, index, index, index, index, z.union([z.literal(0), z.literal(1)])]),
+    z.tuple([
+      z.string(),
+      index,
+      index,
+      index,
+      index,
+      index,
+      evidenceSchema,
+      z.union([z.literal(0), z.literal(1)]),
+    ]),
   ),
 });
 export type ArticleIndexRecord = z.infer<typeof articleIndexRecordSchema>;
