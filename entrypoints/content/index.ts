@@ -1,6 +1,7 @@
 import '@/lib/ui/card.css';
 import '@/lib/ui/popover.css';
 import { loadMatcherData } from '@/lib/kb/load';
+import { answerPageCapture } from '@/lib/library/page-capture';
 import { ask } from '@/lib/messaging';
 import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
@@ -68,6 +69,7 @@ export default defineContentScript({
         return { host: ui.shadowHost, container: ui.uiContainer, live, renderer: await renderer };
       },
     });
+    if (window === window.top) answerPageCapture(document, ctx.signal, () => cards.clear());
     await controller.start();
   },
 });

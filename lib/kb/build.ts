@@ -19,7 +19,7 @@ import {
   checkOutletCredit,
 } from './checks';
 import { creditFor, sectionStarts } from './credit';
-import { pickSourceSentences } from './sources';
+import { countEntitiesPerSentence, pickSourceSentences } from './sources';
 import type {
   CiteRef,
   KbClaim,
@@ -123,7 +123,7 @@ export type TraitsOf = (entity: string) => EntityTraits;
  * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
  */
 export function locateMentions(
-  articles: readonly Article[],
+  articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
   aliases: readonly MatchAlias[],
   traitsOf: TraitsOf,
   notEntities: readonly string[] = [],
@@ -509,14 +509,7 @@ export function buildKnowledgeBase(
       (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
     ),
   );
-  const entitiesPerSentence = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const key = `${m.article}#${m.block}#${m.sentence}`;
-    (entitiesPerSentence.get(key) ?? entitiesPerSentence.set(key, new Set()).get(key)!).add(
-      m.entity,
-    );
-  }
-  const entityCountPerSentence = new Map([...entitiesPerSentence].map(([k, v]) => [k, v.size]));
+  const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const own = mentionsByEntity.get(e.id) ?? [];

@@ -13,7 +13,8 @@ import { formatDate } from '../reader/article-meta';
 const sourceSchema = z.strictObject({
   /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
   credit: z.string(),
-  kind: articleKindSchema,
+  /** Unknown for the reader's own articles (lib/library): nothing says what they are. */
+  kind: z.optional(articleKindSchema),
   /** The article's date as readers say it: "March 2024". */
   date: z.string(),
   title: z.string(),
@@ -24,6 +25,10 @@ const sourceSchema = z.strictObject({
   /** For a garbled passage of a machine-translated copy: what it appears to mean. */
   garbled: z.optional(z.string()),
   ref: sentenceRefSchema,
+  /** Set on sources from the reader's own library (lib/library), which the reader added. */
+  addedByReader: z.optional(
+    z.strictObject({ published: z.optional(z.string()), addedAt: z.string() }),
+  ),
 });
 export type CardSource = z.infer<typeof sourceSchema>;
 
@@ -36,6 +41,8 @@ export const cardDataSchema = z.strictObject({
   description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
   /** The best 2–3 sentences about the entity, from different articles where possible. */
   sources: z.array(sourceSchema),
+  /** The best sentences about the entity from the reader's own library, when it names it. */
+  library: z.optional(z.array(sourceSchema)),
   /** Figures, accounts or spellings on which the articles differ. */
   claims: z.array(
     z.strictObject({

@@ -173,6 +173,8 @@ export interface LaunchOptions {
   extensionDir?: string | false;
   /** Reuse a running fixture server instead of starting one. */
   server?: FixtureServer;
+  /** A browser profile to keep after close (to test what survives a restart); a fresh one by default. */
+  profileDir?: string;
 }
 
 export interface Harness {
@@ -257,9 +259,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const ownServer = options.server === undefined;
   const trap = await startTrafficTrap();
   const workDir = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
-  const userDataDir = join(workDir, 'profile');
+  const userDataDir = options.profileDir ?? join(workDir, 'profile');
   // Load a copy: a `wxt build` running meanwhile rewrites .output under a live browser.
-  const loadedDir = extensionDir ? join(workDir, 'extension') : false;
+  // An unpacked extension's id comes from its path: a kept profile needs the same path again.
+  const loadedDir = extensionDir
+    ? options.profileDir
+      ? `${options.profileDir}-extension`
+      : join(workDir, 'extension')
+    : false;
   if (extensionDir && loadedDir) await cp(extensionDir, loadedDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
