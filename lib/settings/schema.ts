@@ -17,6 +17,8 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallba
 export const markingModes = ['first', 'all', 'none'] as const;
 export const modifierKeys = ['none', 'Alt', 'Control', 'Shift', 'Meta'] as const;
 export const themes = ['system', 'light', 'dark'] as const;
+/** Where broad entities (countries, regions, major cities, generic institutions) are marked. */
+export const broadModes = ['topic', 'always', 'never'] as const;
 
 export const settingsSchema = z.strictObject({
   /** Master switch. */
@@ -37,6 +39,11 @@ export const settingsSchema = z.strictObject({
   ),
   /** How loud the marking is: the first mention of each entity, all of them, or none (hover only). */
   marking: oneOf(markingModes, 'first'),
+  /**
+   * Broad places and institutions: only on pages about the corpus's subjects (the
+   * page names one of its specific entities), on every page, or never.
+   */
+  broadMode: oneOf(broadModes, 'topic'),
   /** How long the pointer rests on a mention before its card opens, ms. */
   hoverDelayMs: z._default(
     z
@@ -51,6 +58,7 @@ export const settingsSchema = z.strictObject({
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type Marking = Settings['marking'];
+export type BroadMode = Settings['broadMode'];
 export type ModifierKey = Settings['modifier'];
 export type Theme = Settings['theme'];
 
