@@ -7,6 +7,7 @@ import type { CardData } from '../ui/card-data';
 import { PageEngine, type DisplayFilter } from './engine';
 import { watchForcedColors } from './forced-colors-marks';
 import { HoverCards, type CardMount } from './hover-cards';
+import { readPageDate } from './page-date';
 
 export interface ControllerOptions {
   document: Document;
@@ -35,7 +36,12 @@ const displayOf = (s: Settings): DisplayFilter => ({
  * filter what the (unchanged) index shows.
  */
 export class PageController {
-  private run: { abort: AbortController; engine: PageEngine; hover: HoverCards } | null = null;
+  private run: {
+    abort: AbortController;
+    engine: PageEngine;
+    hover: HoverCards;
+    broadMode: Settings['broadMode'];
+  } | null = null;
   private readonly host: string;
 
   constructor(private readonly options: ControllerOptions) {
@@ -56,6 +62,8 @@ export class PageController {
       this.stop();
       return;
     }
+    // Which broad mentions count is decided with the whole page's evidence: read it again.
+    if (this.run && this.run.broadMode !== settings.broadMode) this.stop();
     if (!this.run) {
       this.begin(settings);
       return;
@@ -81,6 +89,10 @@ export class PageController {
       scope: this.options.scope,
       adoptDocumentStyles: this.options.adoptDocumentStyles,
       matcherData: this.options.matcherData,
+      pageContext: {
+        broadMode: settings.broadMode,
+        pageDate: readPageDate(this.options.document),
+      },
       display: displayOf(settings),
       exclude: this.options.exclude,
       signal,
@@ -100,7 +112,7 @@ export class PageController {
     hover.configure(this.hoverSettings(settings));
     // After the engine and the cards have registered their highlights, which it may take over.
     const forced = watchForcedColors(this.options.document, signal);
-    this.run = { abort, engine, hover };
+    this.run = { abort, engine, hover, broadMode: settings.broadMode };
     void engine.start();
   }
 

@@ -1,5 +1,6 @@
 import type { Category } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
+import type { BroadMode } from '../settings/schema';
 import { createMatcher } from '../match/matcher';
 import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
@@ -18,6 +19,8 @@ export interface EngineOptions {
   /** The subtree to annotate; defaults to the whole body. */
   scope?: Element;
   matcherData: MatcherData;
+  /** What the evidence policy weighs besides the text: the setting, and the page's stated date. */
+  pageContext?: { broadMode: BroadMode; pageDate?: string | undefined };
   display: DisplayFilter;
   /** Add the highlight styles to the document itself (pages without manifest CSS: the reader). */
   adoptDocumentStyles?: boolean;

@@ -49,13 +49,17 @@ const STATED: Record<string, string | null> = {
 };
 
 describe('readPageDate on the real pages', () => {
-  const window = new Window({
+  // A parser only: no script, style, frame or preload of the saved page is fetched.
+  const window: Window = new Window({
+    url: 'http://127.0.0.1/',
     settings: {
-      disableJavaScriptEvaluation: true,
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
       disableComputedStyleRendering: true,
+      fetch: {
+        interceptor: { beforeAsyncRequest: async () => new window.Response('', { status: 404 }) },
+      },
     },
   });
   it('covers every real page', () => {

@@ -7,6 +7,32 @@
  * mutation path, where a layout read would force a reflow per call.
  */
 
+/**
+ * The DOM's own accessors, called on the element: a `<form>`'s fields shadow its
+ * properties (`form.id` is `<input name="id">`: HTML's [LegacyOverrideBuiltIns]),
+ * and real pages have such forms (the saved Reddit thread does).
+ */
+function getter(name: string): (this: Node) => unknown {
+  for (let proto: object | null = Element.prototype; proto; proto = Object.getPrototypeOf(proto)) {
+    const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+    if (get) return get as (this: Node) => unknown;
+  }
+  throw new Error(`no DOM getter ${name}`);
+}
+const LOCAL_NAME = getter('localName');
+const PARENT = getter('parentElement');
+const TEXT = getter('textContent');
+const dom = {
+  name: (el: Element) => LOCAL_NAME.call(el) as string,
+  attr: (el: Element, name: string) => Element.prototype.getAttribute.call(el, name),
+  parent: (el: Element) => PARENT.call(el) as Element | null,
+  text: (n: Node) => (TEXT.call(n) as string | null) ?? '',
+  closest: (el: Element, selector: string) => Element.prototype.closest.call(el, selector),
+  find: (el: Element, selector: string) => Element.prototype.querySelector.call(el, selector),
+  findAll: (el: Element, selector: string) => Element.prototype.querySelectorAll.call(el, selector),
+  contains: (a: Node, b: Node) => Node.prototype.contains.call(a, b),
+};
+
 /** Roles whose subtree is chrome wherever they appear (WAI-ARIA 1.2 landmarks and menus). */
 const CHROME_ROLES = new Set([
   'navigation',
@@ -86,41 +112,44 @@ const LINK_LIST_MIN_LINKS = 3;
 const LISTS = new Set(['ul', 'ol', 'menu', 'dl']);
 
 function roleOf(el: Element): string | null {
-  const explicit = el.getAttribute('role');
+  const explicit = dom.attr(el, 'role');
   if (explicit) return explicit.trim().split(/\s+/)[0]!.toLowerCase();
-  switch (el.localName) {
+  const scoped = (selector: string) => {
+    const parent = dom.parent(el);
+    return parent !== null && dom.closest(parent, selector) !== null;
+  };
+  switch (dom.name(el)) {
     case 'nav':
       return 'navigation';
     case 'aside': {
-      const named = el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby');
-      return named || !el.parentElement?.closest(ASIDE_SCOPE) ? 'complementary' : null;
+      const named = dom.attr(el, 'aria-label') !== null || dom.attr(el, 'aria-labelledby') !== null;
+      return named || !scoped(ASIDE_SCOPE) ? 'complementary' : null;
     }
     case 'header':
-      return el.parentElement?.closest(SECTIONING) ? null : 'banner';
+      return scoped(SECTIONING) ? null : 'banner';
     case 'footer':
-      return el.parentElement?.closest(SECTIONING) ? null : 'contentinfo';
+      return scoped(SECTIONING) ? null : 'contentinfo';
     default:
       return null;
   }
 }
 
-const letters = (s: string | null) => (s ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
+const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').length;
 
 function isLinkList(el: Element): boolean {
-  if (!LISTS.has(el.localName) && el.getAttribute('role') !== 'list') return false;
-  const links = el.querySelectorAll('a[href]');
+  if (!LISTS.has(dom.name(el)) && dom.attr(el, 'role') !== 'list') return false;
+  const links = dom.findAll(el, 'a[href]');
   if (links.length < LINK_LIST_MIN_LINKS) return false;
-  const total = letters(el.textContent);
+  const total = letters(dom.text(el));
   if (total === 0) return false;
   let linked = 0;
-  for (const a of links) linked += letters(a.textContent);
+  for (const a of links) linked += letters(dom.text(a));
   return linked / total >= LINK_LIST_DENSITY;
 }
 
 function hasChromeName(el: Element): boolean {
-  if (el.id && namesChrome(el.id)) return true;
-  for (const token of el.classList) if (namesChrome(token)) return true;
-  return false;
+  const names = `${dom.attr(el, 'id') ?? ''} ${dom.attr(el, 'class') ?? ''}`.split(/\s+/);
+  return names.some((name) => name !== '' && namesChrome(name));
 }
 
 /** A chrome name on an element holding the article or its title is a page wrapper's. */
@@ -134,14 +163,15 @@ const CHROME_MAX_SHARE = 0.5;
  */
 function mainRegions(doc: Document): Element[] {
   const mains = [...doc.querySelectorAll('main, [role=main]')].filter(
-    (el) => !(el as HTMLElement).hidden,
+    (el) => dom.attr(el, 'hidden') === null,
   );
   if (mains.length > 0) return mains;
-  const articles = [...doc.querySelectorAll('article, [role=article]')].filter(
-    (el) => !el.parentElement?.closest('article, [role=article]'),
-  );
+  const articles = [...doc.querySelectorAll('article, [role=article]')].filter((el) => {
+    const parent = dom.parent(el);
+    return parent === null || dom.closest(parent, 'article, [role=article]') === null;
+  });
   if (articles.length <= 1) return articles;
-  const sizes = articles.map((a) => letters(a.textContent));
+  const sizes = articles.map((a) => letters(dom.text(a)));
   const total = sizes.reduce((a, b) => a + b, 0);
   const largest = Math.max(...sizes);
   return total > 0 && largest >= (2 / 3) * total ? [articles[sizes.indexOf(largest)]!] : [];
@@ -167,14 +197,14 @@ export function siteChrome(doc: Document): SiteChrome {
     if (el === doc.documentElement || el === doc.body) return false;
     const main = current();
     if (main.length > 0) {
-      if (main.some((r) => el.contains(r))) return false;
-      if (!main.some((r) => r.contains(el))) return true;
+      if (main.some((r) => dom.contains(el, r))) return false;
+      if (!main.some((r) => dom.contains(r, el))) return true;
     }
     const role = roleOf(el);
     if (role && CHROME_ROLES.has(role)) return true;
     if (isLinkList(el)) return true;
-    if (!hasChromeName(el) || el.querySelector(CONTENT_INSIDE)) return false;
-    pageLetters ??= letters(doc.body?.textContent ?? '');
-    return letters(el.textContent) < CHROME_MAX_SHARE * pageLetters;
+    if (!hasChromeName(el) || dom.find(el, CONTENT_INSIDE)) return false;
+    pageLetters ??= letters(doc.body ? dom.text(doc.body) : '');
+    return letters(dom.text(el)) < CHROME_MAX_SHARE * pageLetters;
   };
 }

@@ -150,11 +150,10 @@ const frames = (page: Page) =>
   );
 
 /**
- * Every mark on the page: the extension registers the marks of blocks within a
- * viewport of the screen, so this scrolls down two viewports at a time.
+ * Scrolls down the page two viewports at a time and back to the top, calling
+ * `atEachStop` once the frame after each stop has been painted.
  */
-export async function readMarks(page: Page, name: string, index: EntityIndex): Promise<PageMark[]> {
-  const found = new Map<string, RawMark>();
+export async function scrollThrough(page: Page, atEachStop?: () => Promise<void>): Promise<void> {
   const { height, total } = await page.evaluate(() => ({
     height: window.innerHeight,
     total: document.documentElement.scrollHeight,
@@ -163,12 +162,22 @@ export async function readMarks(page: Page, name: string, index: EntityIndex): P
     await page.evaluate((top) => window.scrollTo({ top, behavior: 'instant' }), top);
     await frames(page);
     await frames(page);
-    for (const m of await page.evaluate<RawMark[]>(IN_PAGE)) {
-      found.set(`${m.name} ${m.position}`, m);
-    }
+    await atEachStop?.();
     if (top + height >= total) break;
   }
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+/**
+ * Every mark on the page: the extension registers the marks of blocks within a
+ * viewport of the screen, so they are read at each stop of a scroll through it.
+ */
+export async function readMarks(page: Page, name: string, index: EntityIndex): Promise<PageMark[]> {
+  const found = new Map<string, RawMark>();
+  await scrollThrough(page, async () => {
+    for (const m of await page.evaluate<RawMark[]>(IN_PAGE))
+      found.set(`${m.name} ${m.position}`, m);
+  });
   return [...found.values()].map((m) => ({
     page: name,
     category: m.name.replace(/^backstory-/, ''),
