@@ -80,9 +80,7 @@ describe.for(names)('%s', (name) => {
   test('the extension logs no error and requests nothing', () => {
     const a = withExtension.get(name)!;
     const b = without.get(name)!;
-    expect(added(a.errors.filter(notPageResource).map(message), b.errors.map(message))).toEqual(
-      [],
-    );
+    expect(added(a.errors.filter(notPageResource).map(message), b.errors.map(message))).toEqual([]);
     expect(added(a.requests, b.requests)).toEqual([]);
   });
 
