@@ -23,6 +23,8 @@ export interface BlockRecord {
   starts: number[];
   /** [entity index, start, end, flags] per mention, in text order. */
   data: number[];
+  /** The reader cannot see the block (see visibility.ts); unknown until checked. */
+  clipped?: boolean;
 }
 
 /** One mention, materialized on demand (hover, stepping, the popup). */
@@ -164,13 +166,14 @@ export class MentionIndex {
   resolve(): void {
     const seen = new Set<number>();
     const firstDone = new Set<number>();
-    for (const { data } of this.records) {
+    for (const record of this.records) {
+      const { data } = record;
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
         const weak = (data[k + 3]! & WEAK) !== 0;
         if (!weak) seen.add(entity);
         const valid = !weak || seen.has(entity);
-        const first = valid && !firstDone.has(entity);
+        const first = valid && !firstDone.has(entity) && record.clipped !== true;
         if (first) firstDone.add(entity);
         data[k + 3] = (weak ? WEAK : 0) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
