@@ -8,7 +8,8 @@
  * entries to label (each as `right` to start with) and add to the expectation
  * file. Fails when a mark is unreviewed or sits in site chrome.
  *
- * Options: --pages=a.html,b.html (a partial run prints and writes no report).
+ * Options: --pages=a.html,b.html (a partial run prints and writes no report);
+ * --extension=DIR measures another build (an older commit's) and writes no report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const UNREVIEWED = join(ROOT, '.output/real-pages-unreviewed.json');
 
 const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length);
 const names = only ? only.split(',') : realPageNames();
+const extensionDir = process.argv.find((a) => a.startsWith('--extension='))?.slice(12);
 
 const percent = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -102,7 +104,7 @@ function report(marks: readonly PageMark[], v: Verdicts, seconds: number): strin
 
 const started = Date.now();
 const server = await startRealPageServer();
-const h = await launchWithExtension({ server });
+const h = await launchWithExtension({ server, extensionDir });
 let marks: PageMark[];
 try {
   const index = loadEntityIndex();
@@ -116,7 +118,7 @@ const seconds = (Date.now() - started) / 1000;
 const md = report(marks, verdicts, seconds);
 const total = figures(marks, verdicts);
 console.log(md.split('\n## ')[0]);
-if (!only) {
+if (!only && !extensionDir) {
   writeFileSync(REPORT, await format(md, { ...(await resolveConfig(REPORT)), filepath: REPORT }));
   console.log(`Written to ${REPORT}`);
 }
