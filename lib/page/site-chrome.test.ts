@@ -62,10 +62,28 @@ describe('siteChrome', () => {
     expect(
       read(
         `<div class="page has-sidebar"><div class="cookie-banner"><p>We use cookies in the UK</p></div>` +
-          `<div id="most-read"><p>Gaza story</p></div><div class="sidebar_ad_fix"><p>Ad</p></div>` +
-          `<div class="trendingSlider"><p>Trending</p></div><p>A plain blog post about Syria.</p></div>`,
+          `<div id="most-read"><p><a href="/g">Gaza story</a></p></div><div class="sidebar_ad_fix"><p>Ad</p></div>` +
+          `<div class="trendingSlider"><a href="/t">Trending: Iran</a></div><p>A plain blog post about Syria.</p></div>`,
       ),
     ).toEqual(['A plain blog post about Syria.']);
+  });
+
+  it('reads a rail-named box of prose, not a rail of links', () => {
+    expect(
+      read(
+        `<main><p>Story.</p><section class="related"><h2>Analysis</h2><p>ISIS-K adapted.</p></section>` +
+          `<div class="related-stories"><p><a href="/1">Kabul</a></p><p><a href="/2">Kerman</a></p></div></main>`,
+      ),
+    ).toEqual(['Story.', 'Analysis', 'ISIS-K adapted.']);
+  });
+
+  it('reads a widget’s open shadow root where its host is, in main', () => {
+    document.body.innerHTML = '<main><p>Light</p><news-quote></news-quote></main><p>Outside</p>';
+    const host = document.querySelector('news-quote')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<blockquote><p>In the shadow</p></blockquote>';
+    const collector = new BlockCollector(document.body, { exclude: siteChrome(document) });
+    while (!collector.next(() => false));
+    expect(collector.blocks.map((b) => b.text.trim())).toEqual(['Light', 'In the shadow']);
   });
 
   it('never takes the element holding the article or its title for chrome', () => {

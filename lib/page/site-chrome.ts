@@ -22,6 +22,7 @@ function getter(name: string): (this: Node) => unknown {
 const LOCAL_NAME = getter('localName');
 const PARENT = getter('parentElement');
 const TEXT = getter('textContent');
+const PARENT_NODE = getter('parentNode');
 const dom = {
   name: (el: Element) => LOCAL_NAME.call(el) as string,
   attr: (el: Element, name: string) => Element.prototype.getAttribute.call(el, name),
@@ -32,6 +33,15 @@ const dom = {
   findAll: (el: Element, selector: string) => Element.prototype.querySelectorAll.call(el, selector),
   contains: (a: Node, b: Node) => Node.prototype.contains.call(a, b),
 };
+
+/** Containment in the composed tree: a widget's shadow root is where its host is. */
+function holds(region: Element, el: Element): boolean {
+  for (let n: Node | null = el; n;) {
+    if (n === region) return true;
+    n = (PARENT_NODE.call(n) as Node | null) ?? (n instanceof ShadowRoot ? n.host : null);
+  }
+  return false;
+}
 
 /** Roles whose subtree is chrome wherever they appear (WAI-ARIA 1.2 landmarks and menus). */
 const CHROME_ROLES = new Set([
@@ -54,9 +64,9 @@ const ASIDE_SCOPE = 'article, aside, nav, section, [role=article], [role=region]
 
 /**
  * Words in class and id names that sites use for chrome (`site-footer`,
- * `cookie-banner`, `sidebar_ad_fix`, `article_rhs`, `trending_slider`): a name
- * is split at `-`, `_` and camel case. A name with a state word (`has-sidebar`,
- * `with-rail`, `no-ads`) describes a layout, not the thing it makes room for.
+ * `cookie-banner`, `sidebar_ad_fix`): a name is split at `-`, `_` and camel case.
+ * A name with a state word (`has-sidebar`, `with-rail`, `no-ads`) describes a
+ * layout, not the thing it makes room for.
  */
 const CHROME_WORDS = new Set([
   'nav',
@@ -66,9 +76,6 @@ const CHROME_WORDS = new Set([
   'megamenu',
   'breadcrumb',
   'breadcrumbs',
-  'sidebar',
-  'rail',
-  'rhs',
   'masthead',
   'footer',
   'cookie',
@@ -81,11 +88,6 @@ const CHROME_WORDS = new Set([
   'adverts',
   'advertisement',
   'sponsored',
-  'promo',
-  'related',
-  'recommended',
-  'trending',
-  'mostread',
   'newsletter',
   'share',
   'sharing',
@@ -93,15 +95,36 @@ const CHROME_WORDS = new Set([
   'outbrain',
   'taboola',
 ]);
+/**
+ * Words for rails (`article_rhs`, `trending_slider`, `related`, `most-read`):
+ * chrome when they hold mostly links, not when they hold prose (a "related
+ * analysis" box with paragraphs of its own is read).
+ */
+const RAIL_WORDS = new Set([
+  'sidebar',
+  'rail',
+  'rhs',
+  'promo',
+  'related',
+  'recommended',
+  'trending',
+  'mostread',
+  'popular',
+]);
 const STATE_WORDS = new Set(['has', 'with', 'no', 'is', 'show', 'hide', 'without']);
+const RAIL_LINK_DENSITY = 0.5;
 
-function namesChrome(name: string): boolean {
+/** What a class or id name says: chrome, a rail, or nothing. */
+function nameKind(name: string): 'chrome' | 'rail' | null {
   const words = name
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[\s_-]+/);
-  if (words.some((w) => STATE_WORDS.has(w))) return false;
-  return words.some((w) => CHROME_WORDS.has(w)) || /most[-_]?(read|popular|viewed)/i.test(name);
+  if (words.some((w) => STATE_WORDS.has(w))) return null;
+  if (words.some((w) => CHROME_WORDS.has(w))) return 'chrome';
+  if (words.some((w) => RAIL_WORDS.has(w)) || /most[-_]?(read|popular|viewed)/i.test(name))
+    return 'rail';
+  return null;
 }
 
 /** A list is a link list when at least this share of its text is link text. */
@@ -136,20 +159,30 @@ function roleOf(el: Element): string | null {
 
 const letters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').length;
 
-function isLinkList(el: Element): boolean {
-  if (!LISTS.has(dom.name(el)) && dom.attr(el, 'role') !== 'list') return false;
-  const links = dom.findAll(el, 'a[href]');
-  if (links.length < LINK_LIST_MIN_LINKS) return false;
+/** The share of an element's letters that are in links. */
+function linkDensity(el: Element): number {
   const total = letters(dom.text(el));
-  if (total === 0) return false;
+  if (total === 0) return 0;
   let linked = 0;
-  for (const a of links) linked += letters(dom.text(a));
-  return linked / total >= LINK_LIST_DENSITY;
+  for (const a of dom.findAll(el, 'a[href]')) linked += letters(dom.text(a));
+  return linked / total;
 }
 
-function hasChromeName(el: Element): boolean {
-  const names = `${dom.attr(el, 'id') ?? ''} ${dom.attr(el, 'class') ?? ''}`.split(/\s+/);
-  return names.some((name) => name !== '' && namesChrome(name));
+function isLinkList(el: Element): boolean {
+  if (!LISTS.has(dom.name(el)) && dom.attr(el, 'role') !== 'list') return false;
+  return (
+    dom.findAll(el, 'a[href]').length >= LINK_LIST_MIN_LINKS && linkDensity(el) >= LINK_LIST_DENSITY
+  );
+}
+
+function chromeName(el: Element): 'chrome' | 'rail' | null {
+  let kind: 'chrome' | 'rail' | null = null;
+  for (const name of `${dom.attr(el, 'id') ?? ''} ${dom.attr(el, 'class') ?? ''}`.split(/\s+/)) {
+    const k = name === '' ? null : nameKind(name);
+    if (k === 'chrome') return k;
+    kind ??= k;
+  }
+  return kind;
 }
 
 /** A chrome name on an element holding the article or its title is a page wrapper's. */
@@ -198,13 +231,15 @@ export function siteChrome(doc: Document): SiteChrome {
     const main = current();
     if (main.length > 0) {
       if (main.some((r) => dom.contains(el, r))) return false;
-      if (!main.some((r) => dom.contains(r, el))) return true;
+      if (!main.some((r) => holds(r, el))) return true;
     }
     const role = roleOf(el);
     if (role && CHROME_ROLES.has(role)) return true;
     if (isLinkList(el)) return true;
-    if (!hasChromeName(el) || dom.find(el, CONTENT_INSIDE)) return false;
+    const kind = chromeName(el);
+    if (!kind || dom.find(el, CONTENT_INSIDE)) return false;
     pageLetters ??= letters(doc.body ? dom.text(doc.body) : '');
-    return letters(dom.text(el)) < CHROME_MAX_SHARE * pageLetters;
+    if (letters(dom.text(el)) >= CHROME_MAX_SHARE * pageLetters) return false;
+    return kind === 'chrome' || linkDensity(el) >= RAIL_LINK_DENSITY;
   };
 }
