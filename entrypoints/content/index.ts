@@ -7,6 +7,7 @@ import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
+import { siteChrome } from '@/lib/page/site-chrome';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -31,12 +32,14 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   async main(ctx) {
     const cards = new Map<string, Promise<CardData | null>>();
+    const isChrome = siteChrome(document);
     const controller = new PageController({
       document,
       matcherData: loadMatcherData(),
       signal: ctx.signal,
       top: window === window.top,
-      exclude: (el) => el.localName === CARD_HOST || el.localName === MARKS_HOST,
+      // Our own UI, and the site around the article (menus, banners, footers, rails).
+      exclude: (el) => el.localName === CARD_HOST || el.localName === MARKS_HOST || isChrome(el),
       loadCard: (entity) => {
         let card = cards.get(entity);
         if (!card) {

@@ -6,6 +6,7 @@ import { BlockCollector, isOutOfBounds, nearestBlock } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss, type MarkSource } from './highlighter';
 import { MentionIndex, type BlockRecord, type PageMention } from './mention-index';
 import { runSliced } from './scheduler';
+import { settleFirstMentions } from './visibility';
 import type { TextBlock } from './text-block';
 
 /** What the settings let through: the engine indexes everything and shows this much. */
@@ -51,6 +52,8 @@ export class PageEngine {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly observer: MutationObserver;
   private readonly dirty = new Set<Node>();
+  /** Blocks whose visibility has been read (see visibility.ts). */
+  private readonly visibilityChecked = new WeakSet<BlockRecord>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private busy: Promise<void> = Promise.resolve();
   private display: DisplayFilter;
@@ -179,6 +182,7 @@ export class PageEngine {
       'background',
     );
     if (!finished) return;
+    if (!(await settleFirstMentions(this.index, this.visibilityChecked, signal))) return;
     this.refresh();
     if (initial) {
       this.stats.indexedAt = performance.now();

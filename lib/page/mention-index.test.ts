@@ -106,4 +106,12 @@ describe('MentionIndex', () => {
     index.resolve();
     expect(texts(index)).toEqual(['ISIS-K*']);
   });
+
+  it('passes over a block flagged clipped when choosing the first mention', () => {
+    const { blocks, index } = setup('<p>Kerman in a hidden slide</p><p>Kerman, visible</p>');
+    const [hidden] = blocks.map((b) => index.add(b));
+    hidden!.clipped = true;
+    index.resolve();
+    expect(texts(index)).toEqual(['Kerman', 'Kerman*']);
+  });
 });

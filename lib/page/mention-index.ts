@@ -30,6 +30,8 @@ export interface BlockRecord {
   starts: number[];
   /** [entity index, start, end, flags (evidence, verdict, alias index)] per mention, in text order. */
   data: number[];
+  /** The reader cannot see the block (see visibility.ts); unknown until checked. */
+  clipped?: boolean;
 }
 
 /** One mention, materialized on demand (hover, stepping, the popup). */
@@ -197,7 +199,8 @@ export class MentionIndex {
     }
     const onTopic = judge.onTopic;
     const firstDone = new Set<number>();
-    for (const { data } of this.records) {
+    for (const record of this.records) {
+      const { data } = record;
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
         const flags = data[k + 3]!;
@@ -207,7 +210,7 @@ export class MentionIndex {
           EVIDENCE[flags & EVIDENCE_BITS]!,
           onTopic,
         );
-        const first = valid && !firstDone.has(entity);
+        const first = valid && !firstDone.has(entity) && record.clipped !== true;
         if (first) firstDone.add(entity);
         data[k + 3] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }

@@ -67,8 +67,11 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` (the fixtures by default) on 127.0.0.1, on a free port. */
-export async function startServer(dir: string = FIXTURES_DIR): Promise<FixtureServer> {
+/** Serves `dir` (the fixtures by default) on 127.0.0.1, on a free port, adding `headers`. */
+export async function startServer(
+  dir: string = FIXTURES_DIR,
+  headers: Record<string, string> = {},
+): Promise<FixtureServer> {
   const root = resolve(dir);
   const served: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -90,6 +93,7 @@ export async function startServer(dir: string = FIXTURES_DIR): Promise<FixtureSe
         res.writeHead(200, {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-store',
+          ...headers,
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
