@@ -5,6 +5,7 @@ import preact from '@preact/preset-vite';
 import { highlightCss } from './lib/page/highlighter';
 import { writeKnowledgeBase } from './scripts/kb-files';
 import { preactWithoutRawHtml } from './scripts/preact-no-raw-html';
+import { readabilityWithoutInnerHtml } from './scripts/readability-without-inner-html';
 
 /**
  * Firefox add-on id. Firefox needs a stable id for storage and for signing (MV3 requires one);
@@ -39,7 +40,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   ...(BENCH && { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-bench' }),
   vite: ({ browser }) => ({
-    plugins: [preact(), preactWithoutRawHtml()],
+    plugins: [preact(), preactWithoutRawHtml(), readabilityWithoutInnerHtml()],
     define: { 'import.meta.env.BACKSTORY_MARKS': JSON.stringify(BENCH) },
     resolve: {
       alias: {
@@ -47,6 +48,12 @@ export default defineConfig({
         '#card-ui-loader': resolve(
           import.meta.dirname,
           `lib/ui/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
+        ),
+        // How the content script reads a page for the library: a lazy file in Chrome, the
+        // background page in Firefox (see lib/library/page-extract.*.ts).
+        '#page-extract': resolve(
+          import.meta.dirname,
+          `lib/library/page-extract.${browser === 'firefox' ? 'remote' : 'lazy'}.ts`,
         ),
       },
     },
@@ -80,13 +87,14 @@ export default defineConfig({
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
     permissions: ['storage', 'contextMenus'],
-    // The card UI, imported by the content script on the first card (see card-renderer-api.ts).
+    // The card UI, imported by the content script on the first card (see card-renderer-api.ts),
+    // and the article reader, imported when the reader adds a page (see extractor-api.ts).
     web_accessible_resources:
       manifestVersion === 2
         ? ['card-ui.js']
         : [
             {
-              resources: ['card-ui.js'],
+              resources: ['card-ui.js', 'library-extract.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },
@@ -104,6 +112,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Open the card of the previous mention on the page',
+      },
+      'add-page': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Add this page to your Backstory library',
       },
     },
     ...(browser === 'firefox' && {

@@ -1,17 +1,25 @@
 import { browser } from 'wxt/browser';
-import { loadKnowledgeBase } from '@/lib/kb/load';
+import { loadKnowledgeBase, loadMatcherData } from '@/lib/kb/load';
+import { createLibraryMenus, LibraryService, listenForAddRequests } from '@/lib/library/background';
+import { extractHtml } from '@/lib/library/page-extractor';
 import { listen, tell } from '@/lib/messaging';
 import { showInReaderTab } from '@/lib/reader/reader-tab';
 import { formatRoute } from '@/lib/reader/route';
 import { createLookup, type Lookup } from '@/lib/search/lookup';
 import { lookUpSelection } from '@/lib/search/selection-lookup';
-import { toCardData } from '@/lib/ui/card-data';
 
 const LOOKUP_MENU_ID = 'backstory-lookup';
 
 export default defineBackground(() => {
+  const library = new LibraryService(loadKnowledgeBase, loadMatcherData);
+  listenForAddRequests(library);
   listen({
-    getCard: ({ entity }) => toCardData(loadKnowledgeBase(), entity) ?? null,
+    getCard: ({ entity }) => library.card(entity),
+    addPage: ({ tabId, mode }) => library.addFromTab(tabId, mode),
+    // Only Firefox's content script sends page HTML; Chrome's service worker has no DOMParser.
+    ...(import.meta.env.FIREFOX && {
+      extractHtml: ({ html, url, mode, selection }) => extractHtml(html, url, mode, selection),
+    }),
     openReader: async ({ ref }, sender) => {
       const reader = browser.runtime.getURL('/reader.html');
       await showInReaderTab(browser, reader, `${reader}${formatRoute(ref)}`, sender.tab);
@@ -37,6 +45,7 @@ export default defineBackground(() => {
       title: 'Look up “%s” in Backstory',
       contexts: ['selection'],
     });
+    createLibraryMenus();
   };
   browser.runtime.onInstalled.addListener(createMenus);
   // `npm run dev` starts on the bundled reader, so something works with no setup.

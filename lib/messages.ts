@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { sentenceRefSchema } from './kb/schema';
+import { addOutcomeSchema, extractionSchema, extractModeSchema } from './library/protocol';
 import { cardDataSchema } from './ui/card-data';
 
 /**
@@ -54,6 +55,31 @@ export const messages = {
     }),
     response: z.boolean(),
   },
+  /** Background → content script (top frame): read the page for the library, as asked. */
+  extractPage: {
+    request: z.strictObject({ type: z.literal('extractPage'), mode: extractModeSchema }),
+    response: extractionSchema,
+  },
+  /** Content script → background (Firefox, where the reader is not bundled in the page). */
+  extractHtml: {
+    request: z.strictObject({
+      type: z.literal('extractHtml'),
+      html: z.string(),
+      url: z.string(),
+      mode: extractModeSchema,
+      selection: z.string(),
+    }),
+    response: extractionSchema,
+  },
+  /** Popup → background: add the tab's page (its article, selection or whole text) to the library. */
+  addPage: {
+    request: z.strictObject({
+      type: z.literal('addPage'),
+      tabId: z.int(),
+      mode: extractModeSchema,
+    }),
+    response: addOutcomeSchema,
+  },
 } as const;
 
 export type MessageType = keyof typeof messages;
@@ -67,5 +93,8 @@ export const anyRequestSchema = z.discriminatedUnion('type', [
   messages.pageMentions.request,
   messages.showEntity.request,
   messages.showLookup.request,
+  messages.extractPage.request,
+  messages.extractHtml.request,
+  messages.addPage.request,
 ]);
 export type AnyRequest = z.infer<typeof anyRequestSchema>;

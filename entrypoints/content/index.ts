@@ -1,12 +1,14 @@
 import '@/lib/ui/card.css';
 import '@/lib/ui/popover.css';
 import { loadMatcherData } from '@/lib/kb/load';
+import { answerPageCapture } from '@/lib/library/page-capture';
 import { ask } from '@/lib/messaging';
 import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/page/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
 import { afterLoad, nextIdle } from '@/lib/page/scheduler';
+import { siteChrome } from '@/lib/page/site-chrome';
 import type { CardData } from '@/lib/ui/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -39,12 +41,14 @@ export default defineContentScript({
     await nextIdle(window);
     if (ctx.isInvalid) return;
     const cards = new Map<string, Promise<CardData | null>>();
+    const isChrome = siteChrome(document);
     const controller = new PageController({
       document,
       matcherData: loadMatcherData(),
       signal: ctx.signal,
       top: window === window.top,
-      exclude: (el) => el.localName === CARD_HOST || el.localName === MARKS_HOST,
+      // Our own UI, and the site around the article (menus, banners, footers, rails).
+      exclude: (el) => el.localName === CARD_HOST || el.localName === MARKS_HOST || isChrome(el),
       loadCard: (entity) => {
         let card = cards.get(entity);
         if (!card) {
@@ -77,6 +81,7 @@ export default defineContentScript({
         return { host: ui.shadowHost, container: ui.uiContainer, live, renderer: await renderer };
       },
     });
+    if (window === window.top) answerPageCapture(document, ctx.signal, () => cards.clear());
     await controller.start();
   },
 });

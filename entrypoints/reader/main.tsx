@@ -1,13 +1,14 @@
 import kbData from '../../generated/kb.json';
 import cardCss from '../../lib/ui/card.css?inline';
 import popoverCss from '../../lib/ui/popover.css?inline';
-import { parseKnowledgeBase, readerMatcherData } from '../../lib/kb/load';
+import { loadMatcherData, parseKnowledgeBase, readerMatcherData } from '../../lib/kb/load';
+import { LibraryStore } from '../../lib/library/store';
+import { ask } from '../../lib/messaging';
 import { createLiveRegion } from '../../lib/page/announcer';
 import { PageController } from '../../lib/page/controller';
 import { MARKS_HOST } from '../../lib/page/forced-colors-marks';
 import { formatRoute } from '../../lib/reader/route';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
-import { toCardData } from '../../lib/ui/card-data';
 import { cardRenderer } from '../../lib/ui/card-renderer';
 import './style.css';
 
@@ -18,7 +19,8 @@ if (root) {
     mountReaderError(root, loaded.error);
   } else {
     const { kb } = loaded;
-    mountReader(root, kb);
+    const matcherData = loadMatcherData();
+    mountReader(root, kb, { store: new LibraryStore(), matcherData });
     // The reader is annotated by the same engine and cards as any page, with the KB at hand.
     void new PageController({
       document,
@@ -28,7 +30,8 @@ if (root) {
       signal: new AbortController().signal,
       top: false,
       exclude: (el) => el.localName === 'backstory-card' || el.localName === MARKS_HOST,
-      loadCard: async (entity) => toCardData(kb, entity) ?? null,
+      // From the background, like any page's cards: they cite the reader's library too.
+      loadCard: (entity) => ask({ type: 'getCard', entity }),
       openSource: (ref) => {
         location.hash = formatRoute(ref);
       },

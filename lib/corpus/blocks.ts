@@ -13,15 +13,19 @@ export function formatBlocks(blocks: readonly { kind: BlockKind; text: string }[
   );
 }
 
+/** A block with its sentence spans: a heading is one sentence, a paragraph is split. */
+export function toBlock(kind: BlockKind, text: string): Block {
+  return { kind, text, sentences: kind === 'heading' ? [[0, text.length]] : splitSentences(text) };
+}
+
 export function parseBlocks(text: string): Block[] {
   return text
     .split(/\n{2,}/)
     .map((chunk) => chunk.trim())
     .filter((chunk) => chunk.length > 0)
-    .map((chunk): Block => {
-      const kind: BlockKind = chunk.startsWith(HEADING_PREFIX) ? 'heading' : 'paragraph';
-      const body = kind === 'heading' ? chunk.slice(HEADING_PREFIX.length) : chunk;
-      const sentences = kind === 'heading' ? [[0, body.length] as const] : splitSentences(body);
-      return { kind, text: body, sentences };
-    });
+    .map((chunk) =>
+      chunk.startsWith(HEADING_PREFIX)
+        ? toBlock('heading', chunk.slice(HEADING_PREFIX.length))
+        : toBlock('paragraph', chunk),
+    );
 }

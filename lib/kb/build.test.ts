@@ -315,6 +315,25 @@ describe('buildKnowledgeBase', () => {
     ]);
   });
 
+  it('fails when two versions of a claim have the same value', () => {
+    const claim = {
+      id: 'moscow-planners',
+      entity: 'isis-k',
+      kind: 'accounts',
+      subject: 'Who planned it',
+      versions: [
+        { value: 'ISIS-K', cites: [cite('killing 139 people')] },
+        { value: 'the toll', cites: [cite('toll at 140 people')] },
+        { value: 'Isis–K.', cites: [cite('toll at 140 people')] },
+      ],
+    };
+    expect(
+      build({ 'a.json': { entities: [ghafari, isisK, moscow], claims: [claim] } }).errors,
+    ).toEqual([
+      'a.json: claim "moscow-planners": versions “ISIS-K” and “Isis–K.” say the same thing; a claim records where the sources differ, so give both citations to one version, or drop the claim',
+    ]);
+  });
+
   it('fails when a claim names an unknown entity', () => {
     const claim = {
       id: 'toll',
@@ -448,6 +467,64 @@ describe('buildKnowledgeBase', () => {
     expect(built.errors).toEqual([]);
     expect(built.kb.entities[0]!.sources).toEqual([
       { article: 'repost', block: 0, sentence: 0, garbled: 'ISIS-K is resilient' },
+    ]);
+  });
+
+  it('counts a cited sentence that refers to the entity without naming it, once', () => {
+    const other: Article = {
+      ...article,
+      id: 'other',
+      date: '2024-01',
+      blocks: parseBlocks('The Russian capital was quiet that week.\n'),
+    };
+    const capital = {
+      ...moscow,
+      description: [
+        { text: 'Where the attack happened;', cite: cite('attack in Moscow') },
+        { text: 'quiet in January.', cite: { article: 'other', quote: 'The Russian capital' } },
+        { text: 'Quiet then.', cite: { article: 'other', quote: 'was quiet that week' } },
+      ],
+    };
+    const { errors, kb } = build({ 'a.json': { entities: [capital] } }, [article, other]);
+    expect(errors).toEqual([]);
+    const e = kb.entities[0]!;
+    expect(e.mentionsByArticle).toEqual({ 'test-article': 2, other: 1 });
+    expect(e.mentionCount).toBe(3);
+    expect(kb.mentions.filter((m) => m[1] === 'other')).toEqual([]);
+  });
+
+  it('links no entities through a garbled sentence', () => {
+    const garbledLink: Article = {
+      ...article,
+      id: 'repost',
+      garbled: [{ text: 'Moscow is merging grievances', means: 'ISIS-K is merging grievances' }],
+      blocks: parseBlocks(
+        '“Moscow is merging grievances,” Sanaullah Ghafari told the outlet.\n\n' +
+          'ISIS-K carried out the Crocus City Hall attack, killing 139 people.\n',
+      ),
+    };
+    const entities = [
+      {
+        ...ghafari,
+        aliases: [],
+        description: [{ text: 'A leader.', cite: { article: 'repost', quote: 'told the outlet' } }],
+      },
+      {
+        ...isisK,
+        description: [
+          { text: 'A group.', cite: { article: 'repost', quote: 'ISIS-K carried out' } },
+        ],
+      },
+      withClause('A city.', 'repost', 'killing 139 people'),
+    ];
+    const { errors, kb } = build({ 'a.json': { entities } }, [garbledLink]);
+    expect(errors).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'moscow')!.related).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'sanaullah-ghafari')!.related).toEqual([]);
+    const clean = { ...garbledLink, garbled: [] };
+    const linked = build({ 'a.json': { entities } }, [clean]).kb;
+    expect(linked.entities.find((e) => e.id === 'moscow')!.related).toEqual([
+      { id: 'sanaullah-ghafari', weight: 2 },
     ]);
   });
 

@@ -19,7 +19,7 @@ import {
   checkOutletCredit,
 } from './checks';
 import { creditFor, sectionStarts } from './credit';
-import { pickSourceSentences } from './sources';
+import { countEntitiesPerSentence, pickSourceSentences } from './sources';
 import type {
   CiteRef,
   KbClaim,
@@ -28,6 +28,7 @@ import type {
   KnowledgeBase,
   MatcherAlias,
   MatcherData,
+  SentenceRef,
 } from './schema';
 
 export interface CatalogInput {
@@ -122,7 +123,7 @@ export type TraitsOf = (entity: string) => EntityTraits;
  * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
  */
 export function locateMentions(
-  articles: readonly Article[],
+  articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
   aliases: readonly MatchAlias[],
   traitsOf: TraitsOf,
   notEntities: readonly string[] = [],
@@ -475,6 +476,15 @@ export function buildKnowledgeBase(
       errors.push(`${where}: unknown entity "${claim.entity}"`);
       continue;
     }
+    const byValue = new Map<string, string>();
+    for (const v of claim.versions) {
+      const same = byValue.get(claimValueKey(v.value));
+      if (same !== undefined) {
+        errors.push(
+          `${where}: versions “${same}” and “${v.value}” say the same thing; a claim records where the sources differ, so give both citations to one version, or drop the claim`,
+        );
+      } else byValue.set(claimValueKey(v.value), v.value);
+    }
     const versions = claim.versions.map((v) => ({
       value: v.value,
       cites: v.cites
@@ -492,15 +502,14 @@ export function buildKnowledgeBase(
     kbClaimsByEntity.set(claim.entity, list);
   }
 
-  const related = relatedEntities(mentions);
-  const entitiesPerSentence = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const key = `${m.article}#${m.block}#${m.sentence}`;
-    (entitiesPerSentence.get(key) ?? entitiesPerSentence.set(key, new Set()).get(key)!).add(
-      m.entity,
-    );
-  }
-  const entityCountPerSentence = new Map([...entitiesPerSentence].map(([k, v]) => [k, v.size]));
+  // Words a repost garbled say nothing reliable about who belongs with whom ("“China is
+  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links nobody.
+  const related = relatedEntities(
+    mentions.filter(
+      (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
+    ),
+  );
+  const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const own = mentionsByEntity.get(e.id) ?? [];
@@ -520,8 +529,14 @@ export function buildKnowledgeBase(
       attributedBefore = continues ? { article: clause.cite.article } : undefined;
       return { text: clause.text, cite };
     });
+    const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
+    const references = referencesOf(own, [
+      ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
+      ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+    ]);
     const mentionsByArticle: Record<string, number> = {};
-    for (const m of own) mentionsByArticle[m.article] = (mentionsByArticle[m.article] ?? 0) + 1;
+    for (const r of references)
+      mentionsByArticle[r.article] = (mentionsByArticle[r.article] ?? 0) + 1;
     kbEntities.push({
       id: e.id,
       name: e.name,
@@ -544,9 +559,9 @@ export function buildKnowledgeBase(
         excludedByArticle,
       ),
       related: related.get(e.id) ?? [],
-      mentionCount: own.length,
+      mentionCount: references.length,
       mentionsByArticle,
-      claims: kbClaimsByEntity.get(e.id) ?? [],
+      claims: entityClaims,
     });
   }
 
@@ -603,6 +618,34 @@ export function buildKnowledgeBase(
       ),
     },
   };
+}
+
+/** A claim version's value as compared for sameness: case, typography and punctuation aside. */
+function claimValueKey(value: string): string {
+  return normalizeFolded(value)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Every place an article refers to the entity: its located mentions, and each sentence a
+ * card cites about it that names it in a way no alias catches ("the Islamic State’s last
+ * stronghold in Syria" for Baghuz) or that a longer name swallows ("the Kerman bombings").
+ * The footer counts these, so it never counts fewer articles than the card cites.
+ */
+export function referencesOf(
+  mentions: readonly SentenceRef[],
+  cites: readonly SentenceRef[],
+): SentenceRef[] {
+  const key = (r: SentenceRef) => `${r.article}#${r.block}#${r.sentence}`;
+  const seen = new Set(mentions.map(key));
+  const unnamed: SentenceRef[] = [];
+  for (const cite of cites) {
+    if (seen.has(key(cite))) continue;
+    seen.add(key(cite));
+    unnamed.push(cite);
+  }
+  return [...mentions, ...unnamed];
 }
 
 const RELATED_LIMIT = 6;

@@ -91,8 +91,12 @@ export const kbEntitySchema = z.strictObject({
   /** The best 2–3 source sentences. */
   sources: z.array(sourceRefSchema),
   related: z.array(z.strictObject({ id: entityIdSchema, weight: z.int().check(z.positive()) })),
+  /**
+   * How often the articles refer to the entity: its located mentions, plus the sentences its
+   * card cites that refer to it without a name the matcher resolves to it.
+   */
   mentionCount: index,
-  /** Mentions per article id. */
+  /** Those references per article id: every article the card cites is a key. */
   mentionsByArticle: z.record(z.string(), index),
   claims: z.array(kbClaimSchema),
 });

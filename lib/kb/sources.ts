@@ -73,6 +73,22 @@ function overlapping(
   return spans?.find((g) => g.block === block && g.start < end && start < g.end);
 }
 
+/** How many distinct entities each sentence names, keyed `article#block#sentence`. */
+export function countEntitiesPerSentence(
+  mentions: readonly (Pick<Mention, 'entity'> & {
+    article: string;
+    block: number;
+    sentence: number;
+  })[],
+): Map<string, number> {
+  const entities = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const key = `${m.article}#${m.block}#${m.sentence}`;
+    (entities.get(key) ?? entities.set(key, new Set()).get(key)!).add(m.entity);
+  }
+  return new Map([...entities].map(([key, set]) => [key, set.size]));
+}
+
 /**
  * The 2–3 sentences that best introduce an entity: informative, standalone,
  * from different articles where possible, never near-duplicates of each other.
@@ -83,7 +99,7 @@ function overlapping(
 export function pickSourceSentences(
   entity: string,
   mentions: readonly (Mention & { article: string; block: number; sentence: number })[],
-  articles: readonly Article[],
+  articles: readonly Pick<Article, 'id' | 'blocks' | 'outlet' | 'via' | 'kind' | 'sections'>[],
   entitiesPerSentence: ReadonlyMap<string, number>,
   garbledByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,
   excludedByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,

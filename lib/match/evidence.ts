@@ -18,8 +18,9 @@ import type { Evidence } from '../catalog/schema';
  * - an acronym the page defines as something else is not ours anywhere on it.
  */
 
-/** How broad entities are linked; the setting "broad places and institutions". */
-export type BroadMode = 'topic' | 'always' | 'never';
+/** How broad entities are linked; the setting "broad places and institutions" offers these. */
+export const broadModes = ['topic', 'always', 'never'] as const;
+export type BroadMode = (typeof broadModes)[number];
 
 export interface PageContext {
   broadMode: BroadMode;

@@ -78,6 +78,9 @@ describe('options: every setting, applied as it changes', () => {
     click('input[name="marking"][value="all"]');
     await vi.waitFor(async () => expect((await stored()).marking).toBe('all'));
 
+    click('input[name="broadMode"][value="never"]');
+    await vi.waitFor(async () => expect((await stored()).broadMode).toBe('never'));
+
     click('input[name="category"][value="media"]');
     await vi.waitFor(async () => expect((await stored()).categories.media).toBe(false));
 

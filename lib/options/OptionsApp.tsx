@@ -1,10 +1,11 @@
 import { render, type ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { broadModes } from '../match/evidence';
 import { markingModes, modifierKeys, themes, type Settings } from '../settings/schema';
 import { exportSettingsFile, parseSettingsFile, setPaused } from '../settings/store';
 import { CategoryToggles } from './CategoryToggles';
 import type { OptionsEnv, Shortcut } from './env';
-import { markingLabels, modifierLabels, themeLabels } from './labels';
+import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from './labels';
 import { SettingsProblems } from './SettingsProblems';
 import { useDocumentTheme, useSettings, type SettingsHandle } from './use-settings';
 
@@ -312,6 +313,15 @@ export function OptionsApp({ env }: { env: OptionsEnv }) {
           label={(v) => markingLabels[v].label}
           hint={(v) => markingLabels[v].hint}
           onChange={(marking) => void save((s) => ({ ...s, marking }))}
+        />
+        <Choice
+          legend="Broad places and institutions"
+          name="broadMode"
+          values={broadModes}
+          value={settings.broadMode}
+          label={(v) => broadModeLabels[v].label}
+          hint={(v) => broadModeLabels[v].hint}
+          onChange={(broadMode) => void save((s) => ({ ...s, broadMode }))}
         />
         <CategoryToggles
           legend="Kinds of names"

@@ -1,4 +1,5 @@
 import type { Category } from '../catalog/schema';
+import type { BroadMode } from '../match/evidence';
 import type { Marking, ModifierKey, Theme } from '../settings/schema';
 
 /** How the settings' values read in the popup and the options page. */
@@ -19,6 +20,15 @@ export const markingLabels: Record<Marking, { label: string; hint: string }> = {
     label: 'None',
     hint: 'Mark nothing; rest the pointer on a name to reveal it, then click it for its card.',
   },
+};
+
+export const broadModeLabels: Record<BroadMode, { label: string; hint: string }> = {
+  topic: {
+    label: 'On topic pages',
+    hint: 'Mark countries, regions, big cities and institutions only on pages that name one of the specific people, groups or events Backstory knows.',
+  },
+  always: { label: 'Always', hint: 'Mark them on every page.' },
+  never: { label: 'Never', hint: 'Never mark them.' },
 };
 
 export const modifierLabels: Record<ModifierKey, string> = {

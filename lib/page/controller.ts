@@ -1,4 +1,5 @@
 import type { MatcherData } from '../kb/schema';
+import type { PageContext } from '../match/evidence';
 import { listen } from '../messaging';
 import type { Settings } from '../settings/schema';
 import { isPaused, readSettings, watchSettings } from '../settings/store';
@@ -7,6 +8,7 @@ import type { CardData } from '../ui/card-data';
 import { PageEngine, type DisplayFilter } from './engine';
 import { watchForcedColors } from './forced-colors-marks';
 import { HoverCards, type CardMount } from './hover-cards';
+import { readPageDate } from './page-date';
 
 export interface ControllerOptions {
   document: Document;
@@ -35,7 +37,12 @@ const displayOf = (s: Settings): DisplayFilter => ({
  * filter what the (unchanged) index shows.
  */
 export class PageController {
-  private run: { abort: AbortController; engine: PageEngine; hover: HoverCards } | null = null;
+  private run: {
+    abort: AbortController;
+    engine: PageEngine;
+    hover: HoverCards;
+    pageContext: PageContext;
+  } | null = null;
   private readonly host: string;
 
   constructor(private readonly options: ControllerOptions) {
@@ -60,6 +67,11 @@ export class PageController {
       this.begin(settings);
       return;
     }
+    if (this.run.pageContext.broadMode !== settings.broadMode) {
+      // The index keeps every candidate: the policy judges them again, nothing is re-read.
+      this.run.pageContext = { ...this.run.pageContext, broadMode: settings.broadMode };
+      this.run.engine.setPageContext(this.run.pageContext);
+    }
     this.run.engine.setDisplay(displayOf(settings));
     this.run.hover.configure(this.hoverSettings(settings));
   }
@@ -76,11 +88,16 @@ export class PageController {
   private begin(settings: Settings): void {
     const abort = new AbortController();
     const signal = AbortSignal.any([abort.signal, this.options.signal]);
+    const pageContext: PageContext = {
+      broadMode: settings.broadMode,
+      pageDate: readPageDate(this.options.document),
+    };
     const engine = new PageEngine({
       document: this.options.document,
       scope: this.options.scope,
       adoptDocumentStyles: this.options.adoptDocumentStyles,
       matcherData: this.options.matcherData,
+      pageContext,
       display: displayOf(settings),
       exclude: this.options.exclude,
       signal,
@@ -100,7 +117,7 @@ export class PageController {
     hover.configure(this.hoverSettings(settings));
     // After the engine and the cards have registered their highlights, which it may take over.
     const forced = watchForcedColors(this.options.document, signal);
-    this.run = { abort, engine, hover };
+    this.run = { abort, engine, hover, pageContext };
     void engine.start();
   }
 

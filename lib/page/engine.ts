@@ -6,10 +6,11 @@ import type { Matcher } from '../match/matcher';
 import { isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
-import { MentionIndex, PageMention } from './mention-index';
+import { MentionIndex, PageMention, type BlockRecord } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
 import { TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
+import { settleFirstMentions } from './visibility';
 import type { TextBlock } from './text-block';
 import { timelineMark } from './timeline';
 /** What the settings let through: the engine indexes everything and shows this much. */
@@ -56,6 +57,8 @@ export class PageEngine {
   private readonly meter = new TimeMeter();
   private readonly scanContext: ScanContext;
   private readonly buildMatcher: () => Matcher;
+  /** Blocks whose visibility has been read (see visibility.ts). */
+  private readonly visibilityChecked = new WeakSet<BlockRecord>();
   private display: DisplayFilter;
   private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
     viewportMarkedAt: null,
@@ -134,8 +137,7 @@ export class PageEngine {
     if (this.options.signal.aborted) return;
     this.watcher.observe(this.scope);
     const done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
-    if (!done) return;
-    this.refresh();
+    if (!done || !(await this.settleAndRefresh())) return;
     this.stats.indexedAt = performance.now();
     timelineMark('backstory:indexed', this.getStats());
   }
@@ -156,7 +158,7 @@ export class PageEngine {
     // Records of text that left the page cannot be placed in document order: first out.
     this.meter.time(() => this.index.prune());
     if (batch.rescanAll) {
-      if (await rescan([this.scope], this.scanContext)) this.refresh();
+      if (await rescan([this.scope], this.scanContext)) await this.settleAndRefresh();
       return;
     }
     const touched = new Set<Element>();
@@ -219,9 +221,20 @@ export class PageEngine {
     const near = roots.filter((el) => whereIs(el, this.view) === 0);
     const nearSet = new Set(near);
     const far = roots.filter((el) => !nearSet.has(el));
-    if (!(await rescan(near, this.scanContext))) return;
-    this.refresh();
-    if (far.length > 0 && (await rescan(far, this.scanContext))) this.refresh();
+    if (!(await rescan(near, this.scanContext)) || !(await this.settleAndRefresh())) return;
+    if (far.length > 0 && (await rescan(far, this.scanContext))) await this.settleAndRefresh();
+  }
+
+  /** Moves first mentions past blocks the reader cannot see, then shows the index; false if aborted. */
+  private async settleAndRefresh(): Promise<boolean> {
+    const settled = await settleFirstMentions(this.index, this.visibilityChecked, {
+      signal: this.options.signal,
+      meter: this.meter,
+      view: this.view,
+      priority: 'background',
+    });
+    if (settled) this.refresh();
+    return settled;
   }
 
   /** `near`: containers known to be on screen, painted now rather than when observed. */

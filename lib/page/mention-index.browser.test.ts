@@ -105,4 +105,12 @@ describe('MentionIndex', () => {
     index.resolve();
     expect(texts(index)).toEqual(['ISIS-K*']);
   });
+
+  it('passes over a block flagged clipped when choosing the first mention', () => {
+    const { blocks, index } = setup('<p>ISIS-K in a hidden slide</p><p>ISIS-K, visible</p>');
+    const [hidden] = blocks.map((b) => index.add(b));
+    hidden!.clipped = true;
+    index.resolve();
+    expect(texts(index)).toEqual(['ISIS-K', 'ISIS-K*']);
+  });
 });

@@ -33,6 +33,8 @@ export interface BlockRecord {
   length: number;
   /** [entity index, alias index, start, end, flags (evidence, redefined, verdict)] per mention, in text order. */
   data: number[];
+  /** The reader cannot see the block (see visibility.ts); unknown until checked. */
+  clipped?: boolean;
 }
 
 /** A mark for the highlighter. */
@@ -295,12 +297,13 @@ export class MentionIndex {
     }
     const onTopic = judge.onTopic;
     const firstDone = new Set<number>();
-    for (const { data } of this.records) {
+    for (const record of this.records) {
+      const { data } = record;
       for (let k = 0; k < data.length; k += STRIDE) {
         const entity = data[k]!;
         const flags = data[k + 4]!;
         const valid = judge.accept(entity, data[k + 1]!, EVIDENCE[flags & EVIDENCE_BITS]!, onTopic);
-        const first = valid && !firstDone.has(entity);
+        const first = valid && !firstDone.has(entity) && record.clipped !== true;
         if (first) firstDone.add(entity);
         data[k + 4] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }

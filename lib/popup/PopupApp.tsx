@@ -1,5 +1,7 @@
 import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AddPageSection } from '../library/AddPageSection';
+import { LibrarySearchResults } from '../library/LibrarySearchResults';
 import { CategoryToggles } from '../options/CategoryToggles';
 import { SettingsProblems } from '../options/SettingsProblems';
 import { useDocumentTheme, useSettings } from '../options/use-settings';
@@ -172,13 +174,23 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             />
           </div>
           {query.trim() ? (
-            <SearchResults
-              query={query}
-              results={results}
-              active={active}
-              onActivate={setActive}
-              onOpen={(id) => openCard(id, 'results')}
-            />
+            <>
+              <SearchResults
+                query={query}
+                results={results}
+                active={active}
+                onActivate={setActive}
+                onOpen={(id) => openCard(id, 'results')}
+              />
+              {env.library && (
+                <LibrarySearchResults
+                  query={query}
+                  kb={env.kb}
+                  env={env.library}
+                  onOpenEntity={(id) => openCard(id, 'results')}
+                />
+              )}
+            </>
           ) : (
             settings && (
               <>
@@ -189,6 +201,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                   save={(change) => void save(change)}
                   onShow={showOnPage}
                 />
+                {env.library && <AddPageSection library={env.library} />}
                 <section class="section">
                   <CategoryToggles
                     legend="Mark on pages"

@@ -1,5 +1,10 @@
 import { browser } from 'wxt/browser';
+import { loadMatcherData } from '../kb/load';
 import type { KnowledgeBase, SentenceRef } from '../kb/schema';
+import { loadLibrary } from '../library/load';
+import { LibraryStore } from '../library/store';
+import type { PopupLibraryEnv } from '../library/AddPageSection';
+import { formatRoute } from '../reader/route';
 import { ask, tell } from '../messaging';
 import type { CardData } from '../ui/card-data';
 import type { PageMentions } from './page-mentions';
@@ -14,6 +19,8 @@ export interface PopupEnv {
   showEntity(tabId: number, entity: string): Promise<boolean>;
   openOptions(): Promise<void>;
   close(): void;
+  /** The reader's own library (lib/library); absent where it is not offered. */
+  library?: PopupLibraryEnv;
 }
 
 export function browserPopupEnv(kb: KnowledgeBase, win: Window = window): PopupEnv {
@@ -34,5 +41,20 @@ export function browserPopupEnv(kb: KnowledgeBase, win: Window = window): PopupE
     showEntity: (tabId, entity) => tell<'showEntity'>(tabId, { type: 'showEntity', entity }),
     openOptions: () => browser.runtime.openOptionsPage(),
     close: () => win.close(),
+    library: {
+      load: () => loadLibrary(new LibraryStore(), loadMatcherData()),
+      async addPage(mode) {
+        const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+        if (tab?.id === undefined) throw new Error('no active tab');
+        return ask({ type: 'addPage', tabId: tab.id, mode });
+      },
+      async openLibrary(article) {
+        const route = article ? formatRoute({ article }) : '';
+        await browser.tabs.create({
+          url: browser.runtime.getURL(`/reader.html${route}` as `/reader.html`),
+        });
+        win.close();
+      },
+    },
   };
 }

@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { KbArticle, KnowledgeBase } from '../kb/schema';
+import { LibraryArticleHead } from '../library/LibraryArticleHead';
+import { LibraryPanel } from '../library/LibraryPanel';
+import { useLibrary, type LibraryEnv } from '../library/use-library';
 import { formatAuthors, formatDate } from './article-meta';
 import { formatRoute, parseRoute, resolveRoute, type ReaderView } from './route';
 import { sentenceSegments } from './segments';
@@ -40,13 +43,13 @@ function SuppliedTitleBadge() {
   );
 }
 
-function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: string }) {
+function BundledArticles({ articles, selected }: { articles: KbArticle[]; selected: string }) {
   return (
-    <nav class="list" aria-labelledby="list-title">
+    <>
       <h2 id="list-title" class="list-title">
         Bundled articles
       </h2>
-      <ol>
+      <ol aria-labelledby="list-title">
         {articles.map((article) => (
           <li key={article.id} class="list-item">
             <p class="outlet">{article.outlet}</p>
@@ -62,18 +65,37 @@ function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: 
           </li>
         ))}
       </ol>
+    </>
+  );
+}
+
+function ArticleList({ articles, selected }: { articles: KbArticle[]; selected: string }) {
+  return (
+    <nav class="list" aria-labelledby="list-title">
+      <BundledArticles articles={articles} selected={selected} />
     </nav>
   );
 }
 
-function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>) {
+interface ShownArticle {
+  id: string;
+  /** Bundled articles only: the repost's garbled sentences. */
+  garbledSentences?: KbArticle['garbledSentences'];
+  blocks: readonly {
+    kind: string;
+    text: string;
+    sentences: readonly (readonly [number, number])[];
+  }[];
+}
+
+function ArticleText({ article, target }: Pick<ReaderView<ShownArticle>, 'article' | 'target'>) {
   return (
     <div id={ARTICLE_ELEMENT_ID} class="article">
       {article.blocks.map((block, b) => {
         const sentences = sentenceSegments(block).map((segment, i) => {
           if (segment.sentence === undefined) return segment.text;
           const isTarget = target?.block === b && target.sentence === segment.sentence;
-          const garbled = article.garbledSentences.find(
+          const garbled = article.garbledSentences?.find(
             (g) => g.block === b && g.sentence === segment.sentence,
           );
           const classes = [isTarget && 'target', garbled && 'garbled'].filter(Boolean).join(' ');
@@ -108,7 +130,7 @@ function ArticleText({ article, target }: Pick<ReaderView, 'article' | 'target'>
   );
 }
 
-function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
+function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; library?: LibraryEnv }) {
   const [hash, setHash] = useState(win.location.hash);
   useEffect(() => {
     const onHashChange = () => setHash(win.location.hash);
@@ -116,16 +138,29 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
     return () => win.removeEventListener('hashchange', onHashChange);
   }, [win]);
 
-  const { article, target, problem } = resolveRoute(kb.articles, parseRoute(hash));
+  const libraryState = useLibrary(library);
+  const own = libraryState?.status === 'ready' ? [...libraryState.index.articles.values()] : [];
+  const route = parseRoute(hash);
+  // A link to one of the reader's articles waits for the library rather than falling back.
+  const waiting = libraryState?.status === 'loading' && route.article?.startsWith('lib-');
+  const shown = resolveRoute<ShownArticle>(
+    [...kb.articles, ...own.map((a) => ({ ...a, id: a.article.id }))],
+    waiting ? {} : route,
+  );
+  const { target, problem } = shown;
+  const bundled = kb.articles.find((a) => a.id === shown.article.id);
+  const added = bundled ? undefined : own.find((a) => a.article.id === shown.article.id)?.article;
+  const title = bundled?.title ?? added?.title ?? '';
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
   useEffect(() => {
-    win.document.title = `${article.title} — Backstory`;
-  }, [win, article]);
+    win.document.title = `${title} — Backstory`;
+  }, [win, title]);
 
-  // Layout effect: scrolling before the first paint avoids a flash of the article's top.
+  // Layout effect: scrolling before the first paint avoids a flash of the article's top. Run
+  // again once the library is open: a link into one of the reader's articles waited for it.
   useLayoutEffect(() => {
     const initial = firstRender.current;
     firstRender.current = false;
@@ -140,31 +175,61 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
       heading.current?.scrollIntoView({ block: 'start' });
       heading.current?.focus({ preventScroll: true });
     }
-  }, [hash]);
+  }, [hash, waiting]);
 
   return (
     <div class="reader">
       <header class="masthead">
-        <p class="brand">Backstory reader</p>
-        <p class="tagline">The articles Backstory’s cards cite, as bundled with the extension.</p>
+        <p class="brand">{library ? 'Backstory library' : 'Backstory reader'}</p>
+        <p class="tagline">
+          {library
+            ? 'The articles Backstory’s cards cite: the bundled ones, and the ones you added, which stay on this computer.'
+            : 'The articles Backstory’s cards cite, as bundled with the extension.'}
+        </p>
       </header>
-      <ArticleList articles={kb.articles} selected={article.id} />
+      {library && libraryState ? (
+        <LibraryPanel
+          env={library}
+          state={libraryState}
+          selected={shown.article.id}
+          win={win}
+          entityName={(id) => kb.entities.find((e) => e.id === id)?.name}
+          renderBundled={(matches) => (
+            <BundledArticles
+              articles={kb.articles.filter((a) =>
+                matches(`${a.title} ${a.outlet} ${a.authors.join(' ')}`),
+              )}
+              selected={shown.article.id}
+            />
+          )}
+        />
+      ) : (
+        <ArticleList articles={kb.articles} selected={shown.article.id} />
+      )}
       <main class="main" aria-labelledby="article-title" ref={main}>
-        {problem && (
+        {waiting && (
           <p class="notice" role="status">
-            {problem} Showing “{article.title}”.
+            Opening your library…
           </p>
         )}
-        <header class="article-head" key={article.id}>
-          <p class="outlet">{article.outlet}</p>
-          <h1 id="article-title" tabIndex={-1} ref={heading}>
-            {article.title}
-          </h1>
-          {!article.titleInSource && <SuppliedTitleBadge />}
-          <ArticleMeta article={article} />
-          <p class="date-basis">Date inferred: {article.dateBasis}</p>
-        </header>
-        <ArticleText article={article} target={target} />
+        {problem && (
+          <p class="notice" role="status">
+            {problem} Showing “{title}”.
+          </p>
+        )}
+        {bundled && (
+          <header class="article-head" key={bundled.id}>
+            <p class="outlet">{bundled.outlet}</p>
+            <h1 id="article-title" tabIndex={-1} ref={heading}>
+              {bundled.title}
+            </h1>
+            {!bundled.titleInSource && <SuppliedTitleBadge />}
+            <ArticleMeta article={bundled} />
+            <p class="date-basis">Date inferred: {bundled.dateBasis}</p>
+          </header>
+        )}
+        {added && <LibraryArticleHead key={added.id} article={added} headingRef={heading} />}
+        <ArticleText article={shown.article} target={target} />
       </main>
     </div>
   );
@@ -176,10 +241,10 @@ function ReaderApp({ kb, win }: { kb: KnowledgeBase; win: Window }) {
  * in the element with id {@link ARTICLE_ELEMENT_ID}, which stays in place
  * while its content changes with the selected article.
  */
-export function mountReader(root: HTMLElement, kb: KnowledgeBase): void {
+export function mountReader(root: HTMLElement, kb: KnowledgeBase, library?: LibraryEnv): void {
   const win = root.ownerDocument.defaultView;
   if (!win) throw new Error('mountReader needs a root attached to a window');
-  render(<ReaderApp kb={kb} win={win} />, root);
+  render(<ReaderApp kb={kb} win={win} library={library} />, root);
 }
 
 /** Shown instead of the reader when the bundled knowledge base is broken. */

@@ -36,8 +36,14 @@ export function formatRoute(route: ReaderRoute): string {
   return query ? `#${query}` : '';
 }
 
-export interface ReaderView {
-  article: KbArticle;
+/** What the reader can show: a bundled article or one from the reader's library. */
+export interface RoutableArticle {
+  id: string;
+  blocks: readonly { sentences: readonly unknown[] }[];
+}
+
+export interface ReaderView<A extends RoutableArticle = KbArticle> {
+  article: A;
   /** The sentence to bring into view and highlight. */
   target?: { block: number; sentence: number };
   /** Why the route could not be followed exactly, for the reader to read. */
@@ -45,13 +51,16 @@ export interface ReaderView {
 }
 
 /** What to show for `route`; falls back to the first article. `articles` must not be empty. */
-export function resolveRoute(articles: readonly KbArticle[], route: ReaderRoute): ReaderView {
+export function resolveRoute<A extends RoutableArticle>(
+  articles: readonly A[],
+  route: ReaderRoute,
+): ReaderView<A> {
   const first = articles[0];
   if (!first) throw new Error('resolveRoute needs at least one article');
   if (route.article === undefined) return { article: first };
   const article = articles.find((a) => a.id === route.article);
   if (!article) {
-    return { article: first, problem: `There is no bundled article “${route.article}”.` };
+    return { article: first, problem: `There is no article “${route.article}” in the library.` };
   }
   if (route.block === undefined) return { article };
   const block = article.blocks[route.block];

@@ -1,6 +1,9 @@
-import type { KbArticle } from '../kb/schema';
-
-type Block = KbArticle['blocks'][number];
+/** A block of a bundled article or of one in the reader's library. */
+interface Block {
+  kind?: string;
+  text: string;
+  sentences: readonly (readonly [number, number])[];
+}
 
 /** A run of a block's text: one of its sentences, or the space between two. */
 export interface Segment {

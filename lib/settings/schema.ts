@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { categories, type Category } from '../catalog/schema';
+import { broadModes } from '../match/evidence';
 
 /**
  * The one source of truth for settings: types, defaults and validation all come
@@ -37,6 +38,11 @@ export const settingsSchema = z.strictObject({
   ),
   /** How loud the marking is: the first mention of each entity, all of them, or none (hover only). */
   marking: oneOf(markingModes, 'first'),
+  /**
+   * Broad places and institutions: only on pages about the corpus's subjects (the
+   * page names one of its specific entities), on every page, or never.
+   */
+  broadMode: oneOf(broadModes, 'topic'),
   /** How long the pointer rests on a mention before its card opens, ms. */
   hoverDelayMs: z._default(
     z

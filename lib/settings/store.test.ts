@@ -22,6 +22,7 @@ describe('settings schema', () => {
   it('derives every default from the schema', () => {
     expect(parseSettings(undefined)).toEqual({ settings: defaultSettings, problems: [] });
     expect(defaultSettings.marking).toBe('first');
+    expect(defaultSettings.broadMode).toBe('topic');
     expect(defaultSettings.hoverDelayMs).toBe(400);
     expect(Object.values(defaultSettings.categories).every(Boolean)).toBe(true);
   });
@@ -31,17 +32,20 @@ describe('settings schema', () => {
       theme: 'purple',
       hoverDelayMs: 50,
       marking: 'all',
+      broadMode: 'sometimes',
       categories: { person: 'yes', place: false },
       pausedHosts: ['example.com'],
     });
     expect(settings.theme).toBe('system');
     expect(settings.hoverDelayMs).toBe(400);
     expect(settings.marking).toBe('all');
+    expect(settings.broadMode).toBe('topic');
     expect(settings.categories.person).toBe(true);
     expect(settings.categories.place).toBe(false);
     expect(settings.pausedHosts).toEqual(['example.com']);
     expect(problems).toEqual([
       'categories.person: "yes" is not valid (expected true or false); reset to true',
+      'broadMode: "sometimes" is not valid (expected one of topic, always, never); reset to "topic"',
       'hoverDelayMs: 50 is not valid (expected at least 100 ms); reset to 400',
       'theme: "purple" is not valid (expected one of system, light, dark); reset to "system"',
     ]);

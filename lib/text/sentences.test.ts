@@ -28,15 +28,29 @@ describe('splitSentences', () => {
 
   it('keeps closing quotes with the sentence they close', () => {
     expect(split('He said “It continues to exist.” ” Then he left.')).toEqual([
-      'He said “It continues to exist.” ”',
+      'He said “It continues to exist.”',
       'Then he left.',
     ]);
   });
 
-  it('does not make sentences of stray punctuation', () => {
+  it('does not make sentences of stray punctuation, nor count it as part of one', () => {
     expect(split('It lies in Afghanistan. . Analysts agree.')).toEqual([
-      'It lies in Afghanistan. .',
+      'It lies in Afghanistan.',
       'Analysts agree.',
+    ]);
+    expect(split('“We are always prepared.” . Then more. Workers in Turkey. . Next.')).toEqual([
+      '“We are always prepared.”',
+      'Then more.',
+      'Workers in Turkey.',
+      'Next.',
+    ]);
+  });
+
+  it('keeps a closing quote set off by a space when it closes an open quotation', () => {
+    expect(split('He said: “It grew. It spread. ” Then he left.')).toEqual([
+      'He said: “It grew.',
+      'It spread. ”',
+      'Then he left.',
     ]);
   });
 });

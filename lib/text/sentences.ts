@@ -3,6 +3,8 @@
  * abbreviation followed by a capital ("Gen. Eric Kurilla", "St. Petersburg",
  * "U.S. Central Command"), so we merge across the abbreviations newsrooms use
  * before names, and re-attach closing quotes that ICU pushes into the next sentence.
+ * Reposts leave stray punctuation after a finished sentence ("six months.” ”",
+ * "Turkey. ."); it belongs to no sentence, so cards quoting a sentence never show it.
  */
 
 /** Abbreviations that (almost) never end a sentence in news copy. */
@@ -51,8 +53,32 @@ const NON_TERMINAL_ABBREVIATIONS = new Set([
 
 const ABBREVIATION_AT_END = /(?:^|[\s(“"‘'])((?:[A-Za-z]\.)*[A-Za-z]+)\.\s*$/u;
 const LEADING_CLOSERS = /^\s*[”’"')\]]+/u;
+/** Lone periods and quotes after a sentence's own end: "exist.” ”", "Turkey. .". */
+const TRAILING_RESIDUE = /(?<=[.?!…][”’"')\]]*)(?:\s+[.”"’]+)+$/u;
 
 export type Span = readonly [start: number, end: number];
+
+/** Whether a curly double quote opened before `end` is still open there. */
+function quoteOpenAt(text: string, end: number): boolean {
+  let open = 0;
+  for (let i = 0; i < end; i++) {
+    if (text[i] === '“') open++;
+    else if (text[i] === '”') open = Math.max(0, open - 1);
+  }
+  return open > 0;
+}
+
+/**
+ * Where a sentence really ends: before stray residue, unless that residue closes a
+ * quote still open there (a multi-sentence quotation closed after a space).
+ */
+function endBeforeResidue(text: string, start: number, end: number): number {
+  const residue = TRAILING_RESIDUE.exec(text.slice(start, end));
+  if (!residue) return end;
+  const at = start + residue.index;
+  const closer = residue[0].indexOf('”');
+  return closer !== -1 && quoteOpenAt(text, at) ? at + closer + 1 : at;
+}
 
 function endsWithAbbreviation(segment: string): boolean {
   const m = ABBREVIATION_AT_END.exec(segment);
@@ -88,7 +114,7 @@ export function splitSentences(text: string, locale = 'en'): Span[] {
     .map(([s, e]): Span => {
       while (s < e && /\s/u.test(text[s]!)) s++;
       while (e > s && /\s/u.test(text[e - 1]!)) e--;
-      return [s, e];
+      return [s, endBeforeResidue(text, s, e)];
     })
     .filter(([s, e]) => e > s);
 }

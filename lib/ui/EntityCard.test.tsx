@@ -327,10 +327,10 @@ describe('EntityCard', () => {
 
   it('counts mentions in the footer', () => {
     expect(show().card.querySelector('.bs-foot')?.textContent).toBe(
-      'Mentioned 86 times in 5 articles, written January–March 2024',
+      'Mentioned 86 times in 5 articles, January–March 2024',
     );
     expect(show({ data: zelin }).card.querySelector('.bs-foot')?.textContent).toBe(
-      'Mentioned once in 1 article, written March 2024',
+      'Mentioned once, in one article (March 2024)',
     );
   });
 

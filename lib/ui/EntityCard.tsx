@@ -2,7 +2,8 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
-import { categoryLabels, type CardData, type CardSource } from './card-data';
+import { AddedByReader } from '../library/added-by-reader';
+import { categoryLabels, mentionSummary, type CardData, type CardSource } from './card-data';
 
 export interface EntityCardProps {
   data: CardData;
@@ -49,12 +50,6 @@ function CategoryGlyph({ category }: { category: Category }) {
   );
 }
 
-function mentionSummary(mentions: number, articles: number, writtenIn: string): string {
-  const times = mentions === 1 ? 'once' : `${mentions} times`;
-  const where = `Mentioned ${times} in ${articles} ${articles === 1 ? 'article' : 'articles'}`;
-  return writtenIn ? `${where}, written ${writtenIn}` : where;
-}
-
 /**
  * Splits off the clause's last word so it can be kept on one line with its
  * marker: a "[2]" wrapped alone to the next line reads as belonging to what follows.
@@ -93,8 +88,12 @@ function SourceLabel({ source }: { source: CardSource }) {
   return (
     <>
       <span class="bs-outlet">{source.credit}</span>
-      {' · '}
-      <span class="bs-kind">{source.kind}</span>
+      {source.kind && (
+        <>
+          {' · '}
+          <span class="bs-kind">{source.kind}</span>
+        </>
+      )}
       {source.date && (
         <>
           {' · '}
@@ -105,6 +104,12 @@ function SourceLabel({ source }: { source: CardSource }) {
         <>
           {', '}
           <cite class="bs-title">{source.title}</cite>
+        </>
+      )}
+      {source.addedByReader && (
+        <>
+          {' '}
+          <AddedByReader />
         </>
       )}
     </>
@@ -184,9 +189,11 @@ function Description({ clauses, activeCite, setActiveCite, onOpenSource }: Descr
 }
 
 function Sources({
+  title,
   sources,
   onOpenSource,
 }: {
+  title: string;
   sources: CardSource[];
   onOpenSource(ref: SentenceRef): void;
 }) {
@@ -194,11 +201,11 @@ function Sources({
   return (
     <div role="group" class="bs-section" aria-labelledby={`${id}-h`}>
       <h3 class="bs-section-title" id={`${id}-h`}>
-        From the sources
+        {title}
       </h3>
       <ul class="bs-sources">
         {sources.map((source, i) => (
-          <li class="bs-source" key={i}>
+          <li class={source.addedByReader ? 'bs-source bs-source-library' : 'bs-source'} key={i}>
             <figure>
               <Quoted source={source} block />
               <figcaption class="bs-caption" id={`${id}-${i}`}>
@@ -262,8 +269,9 @@ function Claims({
                       >
                         {source.credit}
                       </button>{' '}
+                      {source.addedByReader && <AddedByReader />}
                       <span class="bs-date">
-                        {source.kind} · {source.date}
+                        {[source.kind, source.date].filter(Boolean).join(' · ')}
                       </span>
                       {': '}
                       <Quoted source={source} block={false} />
@@ -405,15 +413,18 @@ export function EntityCard({
             onOpenSource={onOpenSource}
           />
         )}
-        {data.sources.length > 0 && <Sources sources={data.sources} onOpenSource={onOpenSource} />}
+        {data.sources.length > 0 && (
+          <Sources title="From the sources" sources={data.sources} onOpenSource={onOpenSource} />
+        )}
+        {data.library && data.library.length > 0 && (
+          <Sources title="From your library" sources={data.library} onOpenSource={onOpenSource} />
+        )}
         {data.claims.length > 0 && <Claims claims={data.claims} onOpenSource={onOpenSource} />}
         {data.related.length > 0 && (
           <Related related={data.related} onSelectEntity={onSelectEntity} />
         )}
       </div>
-      <div class="bs-foot">
-        {mentionSummary(data.mentionCount, data.articleCount, data.writtenIn)}
-      </div>
+      <div class="bs-foot">{mentionSummary(data)}</div>
     </div>
   );
 }

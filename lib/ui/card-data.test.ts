@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
 import type { KnowledgeBase } from '../kb/schema';
-import { cardDataSchema, dateRange, toCardData } from './card-data';
+import { cardDataSchema, dateRange, mentionSummary, toCardData } from './card-data';
 
 const kb: KnowledgeBase = {
   references: [],
@@ -122,5 +122,19 @@ describe('dateRange', () => {
     expect(dateRange(['2024-03', '2024-01'])).toBe('January–March 2024');
     expect(dateRange(['2023-12', '2024-03'])).toBe('December 2023–March 2024');
     expect(dateRange([])).toBe('');
+  });
+});
+
+describe('mentionSummary', () => {
+  it('agrees in number and dates the articles', () => {
+    const footer = (mentionCount: number, articleCount: number, writtenIn: string) =>
+      mentionSummary({ mentionCount, articleCount, writtenIn });
+    expect(footer(1, 1, 'March 2024')).toBe('Mentioned once, in one article (March 2024)');
+    expect(footer(4, 1, 'January 2024')).toBe('Mentioned 4 times in one article (January 2024)');
+    expect(footer(5, 2, 'January–March 2024')).toBe(
+      'Mentioned 5 times in 2 articles, January–March 2024',
+    );
+    expect(footer(2, 2, 'March 2024')).toBe('Mentioned twice in 2 articles, March 2024');
+    expect(footer(2, 1, '')).toBe('Mentioned twice in one article');
   });
 });

@@ -13,7 +13,8 @@ import { formatDate } from '../reader/article-meta';
 const sourceSchema = z.strictObject({
   /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
   credit: z.string(),
-  kind: articleKindSchema,
+  /** Unknown for the reader's own articles (lib/library): nothing says what they are. */
+  kind: z.optional(articleKindSchema),
   /** The article's date as readers say it: "March 2024". */
   date: z.string(),
   title: z.string(),
@@ -24,6 +25,10 @@ const sourceSchema = z.strictObject({
   /** For a garbled passage of a machine-translated copy: what it appears to mean. */
   garbled: z.optional(z.string()),
   ref: sentenceRefSchema,
+  /** Set on sources from the reader's own library (lib/library), which the reader added. */
+  addedByReader: z.optional(
+    z.strictObject({ published: z.optional(z.string()), addedAt: z.string() }),
+  ),
 });
 export type CardSource = z.infer<typeof sourceSchema>;
 
@@ -36,6 +41,8 @@ export const cardDataSchema = z.strictObject({
   description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
   /** The best 2–3 sentences about the entity, from different articles where possible. */
   sources: z.array(sourceSchema),
+  /** The best sentences about the entity from the reader's own library, when it names it. */
+  library: z.optional(z.array(sourceSchema)),
   /** Figures, accounts or spellings on which the articles differ. */
   claims: z.array(
     z.strictObject({
@@ -84,10 +91,8 @@ export function toCardData(kb: KnowledgeBase, id: string): CardData | undefined 
   const entity = kb.entities.find((e) => e.id === id);
   if (!entity) return undefined;
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const cited = new Set<string>(Object.keys(entity.mentionsByArticle));
   const source = (ref: SentenceRef, text: string, garbled: string | undefined): CardSource => {
     const a = articles.get(ref.article);
-    cited.add(ref.article);
     const credit = a ? creditFor(a, ref.block) : undefined;
     return {
       credit: credit?.credit ?? ref.article,
@@ -101,7 +106,10 @@ export function toCardData(kb: KnowledgeBase, id: string): CardData | undefined 
     };
   };
   const byId = new Map(kb.entities.map((e) => [e.id, e]));
-  const card: Omit<CardData, 'writtenIn'> = {
+  // The build counts every article the card cites among those referring to the entity,
+  // so the count and the dates come from the same articles.
+  const referring = Object.keys(entity.mentionsByArticle);
+  return {
     id: entity.id,
     name: entity.name,
     category: entity.category,
@@ -125,11 +133,23 @@ export function toCardData(kb: KnowledgeBase, id: string): CardData | undefined 
       return other ? [{ id: other.id, name: other.name, category: other.category }] : [];
     }),
     mentionCount: entity.mentionCount,
-    articleCount: Object.keys(entity.mentionsByArticle).length,
+    articleCount: referring.length,
+    writtenIn: dateRange(referring.flatMap((a) => articles.get(a)?.date ?? [])),
   };
-  const dates = [...cited].flatMap((a) => {
-    const date = articles.get(a)?.date;
-    return date ? [date] : [];
-  });
-  return { ...card, writtenIn: dateRange(dates) };
+}
+
+/**
+ * The footer: how often, in how many articles, and when they were written, in words that
+ * agree ("Mentioned once, in one article (March 2024)", "Mentioned 5 times in 2 articles,
+ * January–March 2024").
+ */
+export function mentionSummary(
+  card: Pick<CardData, 'mentionCount' | 'articleCount' | 'writtenIn'>,
+): string {
+  const { mentionCount, articleCount, writtenIn } = card;
+  const times = mentionCount === 2 ? 'twice' : `${mentionCount} times`;
+  if (articleCount === 1) {
+    return `Mentioned ${mentionCount === 1 ? 'once,' : times} in one article${writtenIn ? ` (${writtenIn})` : ''}`;
+  }
+  return `Mentioned ${times} in ${articleCount} articles${writtenIn ? `, ${writtenIn}` : ''}`;
 }

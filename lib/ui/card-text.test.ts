@@ -45,7 +45,7 @@ describe('cardLines', () => {
       'Sources differ: Academic rank',
       '  - Assistant professor',
       '      Al Jazeera, via Arab News · news report · March 2024: “assistant professor”',
-      'Mentioned 4 times in 2 article(s), written March 2024',
+      'Mentioned 4 times in 2 articles, March 2024',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { categoryLabels, type CardData, type CardSource } from './card-data';
+import { categoryLabels, mentionSummary, type CardData, type CardSource } from './card-data';
 
 /**
  * A card as plain text, line by line, in the order the card shows it: what a reviewer
@@ -38,8 +38,7 @@ export function cardLines(card: CardData): string[] {
     }
   }
   if (card.related.length > 0) lines.push(`Related: ${card.related.map((r) => r.name).join(', ')}`);
-  const times = card.mentionCount === 1 ? 'once' : `${card.mentionCount} times`;
-  lines.push(`Mentioned ${times} in ${card.articleCount} article(s), written ${card.writtenIn}`);
+  lines.push(mentionSummary(card));
   return lines;
 }
 

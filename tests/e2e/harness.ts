@@ -67,8 +67,11 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` (the fixtures by default) on 127.0.0.1, on a free port. */
-export async function startServer(dir: string = FIXTURES_DIR): Promise<FixtureServer> {
+/** Serves `dir` (the fixtures by default) on 127.0.0.1, on a free port, adding `headers`. */
+export async function startServer(
+  dir: string = FIXTURES_DIR,
+  headers: Record<string, string> = {},
+): Promise<FixtureServer> {
   const root = resolve(dir);
   const served: string[] = [];
   const server: Server = createServer((req, res) => {
@@ -90,6 +93,7 @@ export async function startServer(dir: string = FIXTURES_DIR): Promise<FixtureSe
         res.writeHead(200, {
           'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-store',
+          ...headers,
         });
         res.end(req.method === 'HEAD' ? undefined : body);
       } catch {
@@ -173,6 +177,8 @@ export interface LaunchOptions {
   extensionDir?: string | false;
   /** Reuse a running fixture server instead of starting one. */
   server?: FixtureServer;
+  /** A browser profile to keep after close (to test what survives a restart); a fresh one by default. */
+  profileDir?: string;
 }
 
 export interface Harness {
@@ -257,9 +263,14 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   const ownServer = options.server === undefined;
   const trap = await startTrafficTrap();
   const workDir = await mkdtemp(join(tmpdir(), 'backstory-e2e-'));
-  const userDataDir = join(workDir, 'profile');
+  const userDataDir = options.profileDir ?? join(workDir, 'profile');
   // Load a copy: a `wxt build` running meanwhile rewrites .output under a live browser.
-  const loadedDir = extensionDir ? join(workDir, 'extension') : false;
+  // An unpacked extension's id comes from its path: a kept profile needs the same path again.
+  const loadedDir = extensionDir
+    ? options.profileDir
+      ? `${options.profileDir}-extension`
+      : join(workDir, 'extension')
+    : false;
   if (extensionDir && loadedDir) await cp(extensionDir, loadedDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

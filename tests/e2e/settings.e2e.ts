@@ -65,7 +65,7 @@ describe('popup lookup', () => {
     const dialog = popup.locator('[role=dialog]');
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-label')).toBe('Sanaullah Ghafari');
-    expect(await dialog.textContent()).toContain('Leader of ISIS-K since 2020');
+    expect(await dialog.textContent()).toContain('became leader of ISIS-K in 2020');
     await popup.close();
   });
 
