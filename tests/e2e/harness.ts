@@ -28,6 +28,11 @@ export const ROOT = resolve(HERE, '../..');
 export const FIXTURES_DIR = join(HERE, 'fixtures');
 /** The production build `npm run build` writes. */
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/**
+ * The same build plus the timeline marks (`npm run build:bench`). Only suites that must know
+ * when the whole page has been read use it: production builds put nothing on the page's timeline.
+ */
+export const TIMED_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-bench');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The category highlights of the contract, registered in `CSS.highlights`. */

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FixtureServer } from './harness';
-import { domSnapshot, launchWithExtension, type Harness } from './harness';
+import { TIMED_EXTENSION_DIR, domSnapshot, launchWithExtension, type Harness } from './harness';
 import { loadEntityIndex } from './expectations';
 import { judge, loadReviews, contextOf, type Verdicts } from '../real-pages/expected';
 import { realPageNames } from '../real-pages/pages';
@@ -41,7 +41,7 @@ const notPageResource = (error: string) =>
 
 beforeAll(async () => {
   server = await startRealPageServer();
-  ext = await launchWithExtension({ server });
+  ext = await launchWithExtension({ server, extensionDir: TIMED_EXTENSION_DIR });
   plain = await launchWithExtension({ extensionDir: false, server });
   const doms = new Map<string, string>();
   const keepDom = async (page: Parameters<typeof domSnapshot>[0], name: string) => {

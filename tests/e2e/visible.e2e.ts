@@ -10,6 +10,7 @@ import {
   allHighlights,
   flat,
   launchWithExtension,
+  TIMED_EXTENSION_DIR,
   settle,
   waitForHighlights,
   type Harness,
@@ -22,7 +23,7 @@ let page: Page;
 let ranges: HighlightRange[];
 
 beforeAll(async () => {
-  h = await launchWithExtension();
+  h = await launchWithExtension({ extensionDir: TIMED_EXTENSION_DIR });
   page = await h.open('visible.html');
   await page.waitForFunction(() => performance.getEntriesByName('backstory:indexed').length > 0);
   await waitForHighlights(page, (r) => r.length > 0);

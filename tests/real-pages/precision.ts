@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { launchWithExtension, ROOT } from '../e2e/harness';
+import { launchWithExtension, ROOT, TIMED_EXTENSION_DIR } from '../e2e/harness';
 import { loadEntityIndex } from '../e2e/expectations';
 import { contextOf, judge, loadReviews, reviewOf, type Verdicts } from './expected';
 import type { PageMark } from './marks';
@@ -104,7 +104,7 @@ function report(marks: readonly PageMark[], v: Verdicts, seconds: number): strin
 
 const started = Date.now();
 const server = await startRealPageServer();
-const h = await launchWithExtension({ server, extensionDir });
+const h = await launchWithExtension({ server, extensionDir: extensionDir ?? TIMED_EXTENSION_DIR });
 let marks: PageMark[];
 try {
   const index = loadEntityIndex();

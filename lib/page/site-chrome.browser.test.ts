@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BlockCollector } from './collect';
 import { siteChrome } from './site-chrome';
