@@ -378,6 +378,14 @@ describe('keyboard and screen readers', () => {
     await expect.poll(() => cardLabel(page).catch(() => null)).toBe('Moscow');
     await page.keyboard.press('Escape');
 
+    // A reader selects what they can see: bring the post's name into view and let the
+    // extension read that far (the rest of the page is indexed in idle time).
+    await locateText(page, 'Washington', { within: 'post' });
+    await waitForHighlights(
+      page,
+      (ranges) => ranges.some((r) => r.text === 'Washington' && r.ids.includes('post')),
+      15_000,
+    );
     // Select a word in the <br>-separated post: the next step starts there.
     await page.evaluate(() => {
       const post = document.getElementById('post')!;
