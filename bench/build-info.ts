@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { ROOT } from './harness';
+import { ROOT } from '../tests/support/paths';
 
 export interface BuildInfo {
   chromium: string;

@@ -2,8 +2,8 @@
  * mark.js 8.11.1 marking every KB alias on the same pages, in the browser without
  * the extension: the usual way to mark names on a page, for comparison.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser } from './harness';
-import { sleep } from './harness';
 import type { Probe } from './probe';
 import { blockingTime, longestTask } from './stats';
 import { loadAndWait } from './page-measures';

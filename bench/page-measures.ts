@@ -1,6 +1,7 @@
 /** What one page load is measured by, besides the probe: heap, the first card, mutation cost. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { CDPSession, Page } from 'playwright-core';
-import { VIEWPORT, sleep } from './harness';
+import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
 
 /** JS heap in use after a full collection (all worlds of the page's isolate). */
 export async function heapAfterGc(cdp: CDPSession): Promise<number | null> {
@@ -76,7 +77,7 @@ export async function hoverCard(page: Page, repeat: boolean): Promise<CardTiming
   const card = await hover().catch(() => null);
   let again: number | null = null;
   if (repeat && card !== null) {
-    await page.mouse.move(2, VIEWPORT.height - 2);
+    await page.mouse.move(2, DEFAULT_VIEWPORT.height - 2);
     await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     again = await hover().catch(() => null);
   }

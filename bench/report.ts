@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { ROOT } from '../tests/support/paths';
+import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
 import type { BuildInfo } from './build-info';
-import { ROOT, VIEWPORT } from './harness';
 import { MUTATIONS } from './page-measures';
 import { HEARTBEAT_MS } from './probe';
 import type { ProfiledTier, TierResult } from './static-tiers';
@@ -57,7 +58,7 @@ export function report(
   out.push(
     `${date} · ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ` +
       `${Math.round(totalmem() / 2 ** 30)} GB · ${meta.chromium} (headless, /usr/bin/chromium) · ` +
-      `Node ${process.version} · viewport ${VIEWPORT.width}×${VIEWPORT.height} · ${meta.source}`,
+      `Node ${process.version} · viewport ${DEFAULT_VIEWPORT.width}×${DEFAULT_VIEWPORT.height} · ${meta.source}`,
     '',
   );
   out.push(

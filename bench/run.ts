@@ -16,9 +16,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { CHROMIUM, ROOT } from '../tests/support/paths';
 import { runApps } from './apps';
 import { parseBenchArgs, type BenchOptions } from './cli';
-import { CHROMIUM, EXTENSION_DIR, ROOT, log } from './harness';
+import { EXTENSION_DIR, log } from './harness';
 import { loadCorpus } from './pages';
 import { runRealPages } from './real-pages';
 import { report } from './report';

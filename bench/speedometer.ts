@@ -13,8 +13,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { CHROMIUM, ROOT } from '../tests/support/paths';
+import { serve } from '../tests/support/static-server';
 import type { BenchOptions } from './cli';
-import { CHROMIUM, EXTENSION_DIR, ROOT, launch, log, serve } from './harness';
+import { EXTENSION_DIR, launch, log } from './harness';
 import { median, ms } from './stats';
 
 const OUT = join(ROOT, 'bench/speedometer.md');
@@ -83,7 +85,7 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
     ...(suitesFilter ? { suites: suitesFilter } : {}),
     ...Object.fromEntries(new URLSearchParams(options.params)),
   }).toString();
-  const server = await serve(new Map(), DIR);
+  const server = await serve({ dir: DIR });
   const withExt: SpeedometerRun[] = [];
   const without: SpeedometerRun[] = [];
   try {

@@ -5,8 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../tests/support/paths';
+import { serve } from '../tests/support/static-server';
 import { bundleSize, sourceState, type BuildInfo } from './build-info';
-import { ROOT, launch as launchBrowser, log, serve } from './harness';
+import { launch as launchBrowser, log } from './harness';
 import { runMarkjs, type MarkjsRun } from './markjs';
 import { generatePage, type Corpus } from './pages';
 import { PROBE_SCRIPT } from './probe';
@@ -70,7 +72,7 @@ export async function runStaticTiers(
     html.set(`/news-${tier.key}.html`, page.html);
     return { tier, page };
   });
-  const server = await serve(html);
+  const server = await serve({ pages: html });
   const pages: ServedPage[] = generated.map(({ tier, page }) => ({
     ...page,
     tier,
