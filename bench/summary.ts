@@ -34,38 +34,32 @@ function frameRate(r: LoadRun, until: number | null): number | null {
   return n / ((until - from) / 1000);
 }
 
+const m = <T>(runs: T[], f: (r: T) => number | null | undefined) => median(runs.map(f));
+
+/** Medians of one side's runs; `fpsUntil` says where each run's frame-rate stretch ends. */
+function sideFigures(runs: LoadRun[], fpsUntil: (r: LoadRun) => number | null) {
+  return {
+    tbtAfterLoad: m(runs, (r) => tbtOf(r).afterLoad),
+    tbtWhole: m(runs, (r) => tbtOf(r).whole),
+    longestAfterLoad: m(runs, (r) => tbtOf(r).longestAfterLoad),
+    longestWhole: m(runs, (r) => tbtOf(r).longestWhole),
+    loaf: m(runs, (r) => tbtOf(r).loafBlocking),
+    heap: m(runs, (r) => r.heap),
+    loadEnd: m(runs, (r) => r.reading.loadEnd),
+    timerGap: m(runs, (r) => maxGapAfterLoad(r, r.reading.timerGaps)),
+    fps: m(runs, (r) => frameRate(r, fpsUntil(r))),
+    insertRemove: m(runs, (r) => r.mutation.insertRemove),
+    edit: m(runs, (r) => r.mutation.edit),
+  };
+}
+
 export function summarize(t: TierResult) {
-  const m = <T>(runs: T[], f: (r: T) => number | null | undefined) => median(runs.map(f));
   const sub = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
   const after = (r: LoadRun, x: number | null) => (x === null ? null : x - r.reading.loadEnd);
   const indexedAfterLoad = m(t.ext, (r) => after(r, r.reading.indexed));
-  const ext = {
-    tbtAfterLoad: m(t.ext, (r) => tbtOf(r).afterLoad),
-    tbtWhole: m(t.ext, (r) => tbtOf(r).whole),
-    longestAfterLoad: m(t.ext, (r) => tbtOf(r).longestAfterLoad),
-    longestWhole: m(t.ext, (r) => tbtOf(r).longestWhole),
-    loaf: m(t.ext, (r) => tbtOf(r).loafBlocking),
-    heap: m(t.ext, (r) => r.heap),
-    loadEnd: m(t.ext, (r) => r.reading.loadEnd),
-    timerGap: m(t.ext, (r) => maxGapAfterLoad(r, r.reading.timerGaps)),
-    fps: m(t.ext, (r) => frameRate(r, r.reading.indexed)),
-    insertRemove: m(t.ext, (r) => r.mutation.insertRemove),
-    edit: m(t.ext, (r) => r.mutation.edit),
-  };
-  const base = {
-    tbtAfterLoad: m(t.base, (r) => tbtOf(r).afterLoad),
-    tbtWhole: m(t.base, (r) => tbtOf(r).whole),
-    longestAfterLoad: m(t.base, (r) => tbtOf(r).longestAfterLoad),
-    longestWhole: m(t.base, (r) => tbtOf(r).longestWhole),
-    loaf: m(t.base, (r) => tbtOf(r).loafBlocking),
-    heap: m(t.base, (r) => r.heap),
-    loadEnd: m(t.base, (r) => r.reading.loadEnd),
-    timerGap: m(t.base, (r) => maxGapAfterLoad(r, r.reading.timerGaps)),
-    // The same stretch after load as the extension's median indexing.
-    fps: m(t.base, (r) => frameRate(r, r.reading.loadEnd + (indexedAfterLoad ?? 0))),
-    insertRemove: m(t.base, (r) => r.mutation.insertRemove),
-    edit: m(t.base, (r) => r.mutation.edit),
-  };
+  const ext = sideFigures(t.ext, (r) => r.reading.indexed);
+  // Without the extension: the same stretch after load as the extension's median indexing.
+  const base = sideFigures(t.base, (r) => r.reading.loadEnd + (indexedAfterLoad ?? 0));
   return {
     ext,
     base,
