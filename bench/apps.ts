@@ -5,10 +5,12 @@
  * `body.innerHTML` replaced every frame) are profiled to find the extension's share
  * of the main thread. Item texts are corpus sentences, so the apps hold mentions.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, log, serve, sleep, type Browser } from './harness';
+import { serve } from '../tests/support/static-server';
+import { launch, log, type Browser } from './harness';
 import type { Corpus } from './pages';
 import { median, ms } from './stats';
 import { startProfile, summarizeProfile } from './profile';
@@ -276,7 +278,7 @@ export async function runApps(
   const s = sentences(corpus);
   const html = new Map<string, string>();
   for (const a of [...APPS, ...BAD]) html.set(`/${a.key}.html`, a.html(s));
-  const server = await serve(html);
+  const server = await serve({ pages: html });
   const withExt = await launch(true);
   const without = await launch(false);
   const out: string[] = [];

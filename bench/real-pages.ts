@@ -4,9 +4,12 @@
  * extension under a trace and without it: the extension's own main-thread tasks,
  * the longest of them, and the load event with and without.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launch, log, serve, sleep, type Browser } from './harness';
+import { ROOT } from '../tests/support/paths';
+import { serve } from '../tests/support/static-server';
+import { launch, log, type Browser } from './harness';
 import { median, ms } from './stats';
 import { startTrace, summarizeTrace } from './trace';
 
@@ -34,7 +37,7 @@ export async function runRealPages(): Promise<string | null> {
   if (!existsSync(DIR)) return null;
   const files = readdirSync(DIR).filter((f) => f.endsWith('.html'));
   const html = new Map(files.map((f) => [`/${f}`, readFileSync(join(DIR, f), 'utf8')]));
-  const server = await serve(html);
+  const server = await serve({ pages: html });
   const withExt = await launch(true);
   const without = await launch(false);
   await isolate(withExt, server.origin);

@@ -13,7 +13,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { CHROMIUM, EXTENSION_DIR, ROOT, launch, log, serve } from './harness';
+import { CHROMIUM, ROOT } from '../tests/support/paths';
+import { serve } from '../tests/support/static-server';
+import type { BenchOptions } from './cli';
+import { EXTENSION_DIR, launch, log } from './harness';
 import { median, ms } from './stats';
 
 const OUT = join(ROOT, 'bench/speedometer.md');
@@ -26,10 +29,6 @@ interface SpeedometerRun {
   suites: Record<string, number>;
   /** Errors the page reported (uncaught, console.error). */
   errors: number;
-}
-
-function option(argv: string[], name: string): string | null {
-  return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 }
 
 async function runOnce(origin: string, query: string, withExtension: boolean) {
@@ -71,22 +70,22 @@ async function runOnce(origin: string, query: string, withExtension: boolean) {
   }
 }
 
-export async function runSpeedometer(argv: string[]): Promise<string> {
+export async function runSpeedometer(options: BenchOptions): Promise<string> {
   if (!existsSync(join(DIR, 'index.html'))) {
     throw new Error(
       `No Speedometer checkout at ${DIR}: extract WebKit/Speedometer there (see README, Benchmark).`,
     );
   }
-  const pairs = Number(option(argv, 'pairs') ?? 3);
-  const iterations = Number(option(argv, 'iterations') ?? 5);
-  const suitesFilter = option(argv, 'suites');
+  const pairs = options.pairs ?? 3;
+  const iterations = options.iterations ?? 5;
+  const suitesFilter = options.suites;
   const query = new URLSearchParams({
     startAutomatically: 'true',
     iterationCount: String(iterations),
     ...(suitesFilter ? { suites: suitesFilter } : {}),
-    ...Object.fromEntries(new URLSearchParams(option(argv, 'params') ?? '')),
+    ...Object.fromEntries(new URLSearchParams(options.params)),
   }).toString();
-  const server = await serve(new Map(), DIR);
+  const server = await serve({ dir: DIR });
   const withExt: SpeedometerRun[] = [];
   const without: SpeedometerRun[] = [];
   try {

@@ -4,24 +4,19 @@
  * plain.html (nothing to mark), each compared with the same page in a browser
  * without the extension.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { cardLabel, closeCard, hover } from './card-queries';
+import { bodyText, cardHosts, domSnapshot } from './dom-snapshot';
+import { useHarness } from './use-harness';
 import {
   allHighlights,
-  bodyText,
-  cardHosts,
-  cardLabel,
-  closeCard,
-  domSnapshot,
   highlightRanges,
-  hover,
-  launchWithExtension,
   settle,
-  sleep,
   waitForHighlights,
-  type Harness,
   type HighlightRange,
-} from './harness';
+} from './highlights';
 import {
   byEntity,
   expectCleanRun,
@@ -31,19 +26,12 @@ import {
   type EntityIndex,
 } from './expectations';
 
-let h: Harness;
-let plain: Harness;
+const h = useHarness();
+const plain = useHarness(() => ({ extensionDir: false, server: h.server }));
 let index: EntityIndex;
 
-beforeAll(async () => {
-  h = await launchWithExtension();
-  plain = await launchWithExtension({ extensionDir: false, server: h.server });
+beforeAll(() => {
   index = loadEntityIndex();
-});
-
-afterAll(async () => {
-  await plain?.close();
-  await h?.close();
 });
 
 /** Opens a page in both browsers and waits for the extension to finish marking it. */

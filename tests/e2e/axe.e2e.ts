@@ -5,17 +5,11 @@
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  card,
-  closeCard,
-  hover,
-  launchWithExtension,
-  settle,
-  waitForHighlights,
-  type Harness,
-} from './harness';
+import { card, closeCard, hover } from './card-queries';
+import { useHarness } from './use-harness';
+import { waitForHighlights } from './highlights';
 import { expectCleanRun } from './expectations';
 
 const AXE_SOURCE = readFileSync(
@@ -24,15 +18,7 @@ const AXE_SOURCE = readFileSync(
 );
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 /** `rule-id: selector` per violating node, empty when axe finds nothing. */
 async function violations(page: Page): Promise<string[]> {
@@ -52,18 +38,9 @@ async function violations(page: Page): Promise<string[]> {
   return found;
 }
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
-  await page.waitForLoadState('load');
-  return page;
-}
-
 describe('a page with an open card', () => {
   test.each(['reading.html', 'dark.html'])('%s: 0 violations', async (name) => {
-    const page = await h.open(name);
-    await waitForHighlights(page, (ranges) => ranges.length > 0, 8_000);
-    await settle(page);
+    const page = await h.openMarked(name);
     await hover(page, 'Taliban');
     expect(await violations(page)).toEqual([]);
     await card(page).locator('.bs-cite').first().hover();
@@ -75,7 +52,7 @@ describe('a page with an open card', () => {
 
 describe("the extension's own pages", () => {
   test('popup: empty, with results and with a card', async () => {
-    const popup = await extensionPage('popup.html');
+    const popup = await h.extensionPage('popup.html');
     expect(await violations(popup), 'empty').toEqual([]);
     await popup.getByRole('combobox').fill('Gafari');
     await popup.getByRole('option').first().waitFor();
@@ -87,14 +64,14 @@ describe("the extension's own pages", () => {
   });
 
   test('options', async () => {
-    const options = await extensionPage('options.html');
+    const options = await h.extensionPage('options.html');
     await options.locator('input').first().waitFor();
     expect(await violations(options)).toEqual([]);
     await options.close();
   });
 
   test('reader: the article list, and at a cited sentence with a card open', async () => {
-    const reader = await extensionPage('reader.html');
+    const reader = await h.extensionPage('reader.html');
     await reader.locator('main, #app').first().waitFor();
     expect(await violations(reader), 'article list').toEqual([]);
     await reader.goto(

@@ -2,42 +2,23 @@
  * The hover card: hover intent, closing, Escape, placement, isolation from page
  * styles (hostile.html) and the keyboard step through mentions (steps.html).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   card,
+  CARD_CLOSE_TIMEOUT,
+  CARD_OPEN_TIMEOUT,
   cardLabel,
   closeCard,
   hover,
-  launchWithExtension,
-  locateText,
-  settle,
-  sleep,
   unhover,
-  waitForHighlights,
-  CARD_CLOSE_TIMEOUT,
-  CARD_OPEN_TIMEOUT,
-  type Harness,
-  type TextBox,
-} from './harness';
+} from './card-queries';
+import { useHarness } from './use-harness';
+import { locateText, type TextBox } from './locate-text';
 import { expectCleanRun } from './expectations';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-async function openSettled(name: string): Promise<Page> {
-  const page = await h.open(name);
-  await waitForHighlights(page, (ranges) => ranges.length > 0, 8_000);
-  await settle(page);
-  return page;
-}
+const h = useHarness();
 
 /** Polls `check` every 25 ms; resolves with the elapsed time when it holds, or -1 on timeout. */
 async function timeUntil(check: () => Promise<boolean>, timeout: number): Promise<number> {
@@ -73,7 +54,7 @@ describe('hover card on article.html', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await openSettled('article.html');
+    page = await h.openMarked('article.html');
   });
 
   test('opens after the pointer rests (~400 ms), not at once', async () => {
@@ -153,7 +134,7 @@ describe('hover card on article.html', () => {
 
 describe('card on hostile.html', () => {
   test('page styles do not reach the card', async () => {
-    const page = await openSettled('hostile.html');
+    const page = await h.openMarked('hostile.html');
     await hover(page, 'ISIS-K');
     expect(await cardLabel(page)).toBe('ISIS-K');
     const box = await card(page).first().boundingBox();
@@ -210,7 +191,7 @@ describe('keyboard step on steps.html', () => {
   let page: Page;
 
   beforeAll(async () => {
-    page = await openSettled('steps.html');
+    page = await h.openMarked('steps.html');
     await page.evaluate(() => window.scrollTo(0, 0));
     await unhover(page);
   });

@@ -7,7 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { createMatcher, type MatchAlias } from '../../lib/match/matcher';
-import { flat, ROOT, type Harness, type HighlightRange } from './harness';
+import { ROOT } from '../support/paths';
+import type { Harness } from './harness';
+import { flat, type HighlightRange } from './highlights';
 
 /** No console errors, no request off the fixture server, nothing unexplained off the machine. */
 export function expectCleanRun(h: Harness): void {

@@ -2,29 +2,20 @@
  * Mentions inside a same-origin iframe and inside an open shadow root
  * (frames.html with frame-child.html and a <news-quote> custom element).
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import {
-  bodyText,
-  cardLabel,
-  closeCard,
-  hover,
-  launchWithExtension,
-  settle,
-  waitForHighlights,
-  type Harness,
-  type HighlightRange,
-} from './harness';
+import { cardLabel, closeCard, hover } from './card-queries';
+import { bodyText } from './dom-snapshot';
+import { useHarness } from './use-harness';
+import { settle, waitForHighlights, type HighlightRange } from './highlights';
 import { expectCleanRun, plainText } from './expectations';
 
-let h: Harness;
-let plain: Harness;
+const h = useHarness();
+const plain = useHarness(() => ({ extensionDir: false, server: h.server }));
 let page: Page;
 let child: Frame;
 
 beforeAll(async () => {
-  h = await launchWithExtension();
-  plain = await launchWithExtension({ extensionDir: false, server: h.server });
   page = await h.open('frames.html');
   const frame = page.frame({ url: /frame-child\.html$/ });
   if (!frame) throw new Error('frames.html has no frame-child.html frame');
@@ -32,11 +23,6 @@ beforeAll(async () => {
   await waitForHighlights(page, (r) => r.length > 0, 8_000);
   await settle(page);
   await settle(child);
-});
-
-afterAll(async () => {
-  await plain?.close();
-  await h?.close();
 });
 
 const texts = (ranges: HighlightRange[], filter: (r: HighlightRange) => boolean) =>

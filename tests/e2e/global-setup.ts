@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, EXTENSION_DIR } from './harness';
+import { CHROMIUM, EXTENSION_DIR } from '../support/paths';
 
 /** Fails the e2e project early, with the fix, when its prerequisites are missing. */
 export default function setup(): void {

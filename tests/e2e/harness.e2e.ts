@@ -5,34 +5,21 @@
  */
 import { get } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  card,
-  cardLabel,
-  closeCard,
-  highlightRanges,
-  highlightTexts,
-  hover,
-  launchWithExtension,
-  sleep,
-  waitForHighlights,
-  type Harness,
-} from './harness';
+import { card, cardLabel, closeCard, hover } from './card-queries';
+import { useHarness } from './use-harness';
+import { highlightRanges, highlightTexts, waitForHighlights } from './highlights';
 
 const PROBE = fileURLToPath(new URL('./probe-extension', import.meta.url));
 
-let h: Harness;
+const h = useHarness({ extensionDir: PROBE });
 let page: Page;
 
 beforeAll(async () => {
-  h = await launchWithExtension({ extensionDir: PROBE });
   page = await h.open('tricky.html');
   await waitForHighlights(page, (ranges) => ranges.length > 0);
-});
-
-afterAll(async () => {
-  await h?.close();
 });
 
 test('the fixture server serves fixtures and nothing else', async () => {

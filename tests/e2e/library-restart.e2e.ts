@@ -9,14 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  launchWithExtension,
-  ROOT,
-  settle,
-  startServer,
-  type FixtureServer,
-  type Harness,
-} from './harness';
+import { ROOT } from '../support/paths';
+import { serve, type StaticServer } from '../support/static-server';
+import { launchWithExtension } from './harness';
+import { settle } from './highlights';
 
 const REAL_PAGES = resolve(ROOT, '../shared/real-pages');
 const PAGE = 'syria-turkey-assad-offensive-globalnews.html';
@@ -38,11 +34,11 @@ interface Card {
   mentionCount: number;
 }
 
-let server: FixtureServer;
+let server: StaticServer;
 let profile: string;
 
 beforeAll(async () => {
-  server = await startServer(REAL_PAGES);
+  server = await serve({ dir: REAL_PAGES });
   profile = join(await mkdtemp(join(tmpdir(), 'backstory-restart-')), 'profile');
 });
 
@@ -50,12 +46,6 @@ afterAll(async () => {
   await server?.close();
   if (profile) await rm(resolve(profile, '..'), { recursive: true, force: true });
 });
-
-async function extensionPage(h: Harness, path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
-  return page;
-}
 
 function send(page: Page, message: unknown): Promise<unknown> {
   return page.evaluate(
@@ -75,7 +65,7 @@ describe.skipIf(!existsSync(join(REAL_PAGES, PAGE)))('a real saved page', () => 
         const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
         return (await chrome.tabs.query({}))[0]!.id!;
       });
-      const popup = await extensionPage(h, 'popup.html');
+      const popup = await h.extensionPage('popup.html');
       const outcome = (await send(popup, { type: 'addPage', tabId, mode: 'article' })) as {
         ok: boolean;
         id: string;
@@ -86,7 +76,7 @@ describe.skipIf(!existsSync(join(REAL_PAGES, PAGE)))('a real saved page', () => 
         expect.arrayContaining(['syria', 'turkey', 'bashar-al-assad', 'vladimir-putin', 'russia']),
       );
 
-      const library = await extensionPage(h, 'reader.html');
+      const library = await h.extensionPage('reader.html');
       const item = library.locator('.own-item');
       await item.waitFor();
       expect(await item.textContent()).toContain('Global News');
@@ -120,7 +110,7 @@ describe.skipIf(!existsSync(join(REAL_PAGES, PAGE)))('a real saved page', () => 
 
     h = await launchWithExtension({ server, profileDir: profile });
     try {
-      const library = await extensionPage(h, 'reader.html');
+      const library = await h.extensionPage('reader.html');
       await library
         .locator('.own-item', { hasText: 'Syrian forces move into strategic town' })
         .waitFor();

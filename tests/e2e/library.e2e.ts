@@ -2,20 +2,13 @@
  * The reader's own library: adding a page, the cards that cite it, the library page
  * (delete and undo, export and import, files), all on pages served from 127.0.0.1.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
-import { card, hover, launchWithExtension, settle, type Harness } from './harness';
+import { describe, expect, test } from 'vitest';
+import { card, hover } from './card-queries';
+import { useHarness } from './use-harness';
+import { settle } from './highlights';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 interface ChromeApi {
   tabs: { query(q: object): Promise<{ id?: number }[]> };
@@ -33,15 +26,9 @@ async function pageTabId(): Promise<number> {
   });
 }
 
-async function extensionPage(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
-  return page;
-}
-
 /** What the popup's "Add this page to Backstory" sends, for the page tab. */
 async function addPage(tabId: number, mode = 'article'): Promise<Record<string, unknown>> {
-  const popup = await extensionPage('popup.html');
+  const popup = await h.extensionPage('popup.html');
   const outcome = await popup.evaluate(
     ({ tabId, mode }) =>
       (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
@@ -102,7 +89,7 @@ describe('the library page', () => {
   });
 
   test('lists the added article with the entities it names; delete and undo', async () => {
-    const library = await extensionPage('reader.html');
+    const library = await h.extensionPage('reader.html');
     const item = library.locator('.own-item', { hasText: 'families still wait' });
     await item.waitFor();
     expect(await item.textContent()).toContain('Sanaullah Ghafari');
@@ -119,7 +106,7 @@ describe('the library page', () => {
   });
 
   test('adds a Markdown file and pasted text', async () => {
-    const library = await extensionPage('reader.html');
+    const library = await h.extensionPage('reader.html');
     await library.getByLabel('Add HTML, text or Markdown files').setInputFiles({
       name: 'kerman-notes.md',
       mimeType: 'text/markdown',
@@ -144,7 +131,7 @@ describe('the library page', () => {
     await expect.poll(() => library.locator('h1').textContent()).toBe('Pasted about Ghafari');
     await library.close();
 
-    const popup = await extensionPage('popup.html');
+    const popup = await h.extensionPage('popup.html');
     const kerman = (await popup.evaluate(() =>
       (globalThis as unknown as { chrome: ChromeApi }).chrome.runtime.sendMessage({
         type: 'getCard',
@@ -158,7 +145,7 @@ describe('the library page', () => {
   });
 
   test('export, then a malformed import changes nothing, then a good one restores', async () => {
-    const library = await extensionPage('reader.html');
+    const library = await h.extensionPage('reader.html');
     await library.locator('.own-item').first().waitFor();
     const before = await library.locator('.own-item').count();
     const download = library.waitForEvent('download');
@@ -196,7 +183,7 @@ describe('the library page', () => {
 
 describe('the popup lookup', () => {
   test('finds library articles by title and opens the cards of the entities they name', async () => {
-    const popup = await extensionPage('popup.html');
+    const popup = await h.extensionPage('popup.html');
     await popup.getByRole('combobox').fill('families still wait');
     const hit = popup.locator('.library-hit', { hasText: 'families still wait' });
     await hit.waitFor();

@@ -2,22 +2,15 @@
  * A page that changes under the extension (live.html): posts appended every
  * 300 ms and a ticker whose text node the page rewrites in place every 500 ms.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  cardLabel,
-  closeCard,
-  highlightRanges,
-  hover,
-  launchWithExtension,
-  sleep,
-  waitForHighlights,
-  type Harness,
-  type HighlightRange,
-} from './harness';
+import { cardLabel, closeCard, hover } from './card-queries';
+import { useHarness } from './use-harness';
+import { highlightRanges, waitForHighlights, type HighlightRange } from './highlights';
 import { expectCleanRun, plainText } from './expectations';
 
-let h: Harness;
+const h = useHarness();
 let page: Page;
 
 interface TickerUpdate {
@@ -27,12 +20,7 @@ interface TickerUpdate {
 }
 
 beforeAll(async () => {
-  h = await launchWithExtension();
   page = await h.open('live.html');
-});
-
-afterAll(async () => {
-  await h?.close();
 });
 
 const inPost = (ranges: HighlightRange[], id: string) =>

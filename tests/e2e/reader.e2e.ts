@@ -2,35 +2,20 @@
  * The reader annotates the bundled articles with the corpus-only references too
  * (descriptions such as "coordinated series of raids across Europe"), which no other page gets.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  cardLabel,
-  closeCard,
-  highlightRanges,
-  hover,
-  launchWithExtension,
-  settle,
-  waitForHighlights,
-  type Harness,
-} from './harness';
+import { cardLabel, closeCard, hover } from './card-queries';
+import { useHarness } from './use-harness';
+import { highlightRanges, settle, waitForHighlights } from './highlights';
 import { expectCleanRun, plainText } from './expectations';
 
-let h: Harness;
+const h = useHarness();
 let page: Page;
 
 beforeAll(async () => {
-  h = await launchWithExtension();
-  page = await h.context.newPage();
-  await page.goto(
-    `chrome-extension://${h.extensionId}/reader.html#article=unherd-resurgent-threat`,
-  );
+  page = await h.extensionPage('reader.html#article=unherd-resurgent-threat');
   await waitForHighlights(page, (ranges) => ranges.length > 0, 8_000);
   await settle(page);
-});
-
-afterAll(async () => {
-  await h?.close();
 });
 
 describe('reader.html', () => {

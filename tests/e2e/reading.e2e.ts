@@ -4,38 +4,19 @@
  * from a pointer drifting along the line), keyboard and screen-reader access,
  * theme and contrast from the page, placement under CSS zoom and in fullscreen.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  card,
-  cardLabel,
-  closeCard,
-  hover,
-  launchWithExtension,
-  locateText,
-  settle,
-  sleep,
-  unhover,
-  waitForHighlights,
-  CARD_OPEN_TIMEOUT,
-  type Harness,
-} from './harness';
+import { card, CARD_OPEN_TIMEOUT, cardLabel, closeCard, hover, unhover } from './card-queries';
+import { useHarness } from './use-harness';
+import { settle, waitForHighlights } from './highlights';
+import { locateText } from './locate-text';
 import { expectCleanRun } from './expectations';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 async function openSettled(name: string): Promise<Page> {
-  const page = await h.open(name);
-  await waitForHighlights(page, (ranges) => ranges.length > 0, 8_000);
-  await settle(page);
+  const page = await h.openMarked(name);
   await unhover(page);
   return page;
 }

@@ -7,17 +7,17 @@
  * All 33 pages run here, three tabs at a time.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FixtureServer } from './harness';
-import { TIMED_EXTENSION_DIR, domSnapshot, launchWithExtension, type Harness } from './harness';
-import { loadEntityIndex } from './expectations';
+import { TIMED_EXTENSION_DIR } from '../support/paths';
+import type { StaticServer } from '../support/static-server';
 import { judge, loadReviews, contextOf, type Verdicts } from '../real-pages/expected';
 import { realPageNames } from '../real-pages/pages';
 import { startRealPageServer, visitAll, type PageVisit } from '../real-pages/run';
+import { domSnapshot } from './dom-snapshot';
+import { useHarness } from './use-harness';
+import { loadEntityIndex } from './expectations';
 
 const names = realPageNames();
-let server: FixtureServer;
-let ext: Harness;
-let plain: Harness;
+let server: StaticServer;
 const withExtension = new Map<string, PageVisit & { dom: string }>();
 const without = new Map<string, PageVisit & { dom: string }>();
 let verdicts: Verdicts;
@@ -41,8 +41,16 @@ const notPageResource = (error: string) =>
 
 beforeAll(async () => {
   server = await startRealPageServer();
-  ext = await launchWithExtension({ server, extensionDir: TIMED_EXTENSION_DIR });
-  plain = await launchWithExtension({ extensionDir: false, server });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+// Hooks run in order and `afterAll` in reverse: the server outlives both browsers.
+const ext = useHarness(() => ({ server, extensionDir: TIMED_EXTENSION_DIR }));
+const plain = useHarness(() => ({ extensionDir: false, server }));
+
+beforeAll(async () => {
   const doms = new Map<string, string>();
   const keepDom = async (page: Parameters<typeof domSnapshot>[0], name: string) => {
     doms.set(name, await domSnapshot(page));
@@ -59,12 +67,6 @@ beforeAll(async () => {
     loadReviews(),
   );
 }, 600_000);
-
-afterAll(async () => {
-  await plain?.close();
-  await ext?.close();
-  await server?.close();
-});
 
 const show = (m: PageVisit['marks'][number]) =>
   `${m.entities.join('+') || '?'}: ${contextOf(m)} (${m.landmark})`;

@@ -2,31 +2,12 @@
  * The lookup popup, settings applied live to an open page, and the options page's
  * import: the extension's own pages driven in tabs of the same browser.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  allHighlights,
-  launchWithExtension,
-  settle,
-  waitForHighlights,
-  type Harness,
-} from './harness';
+import { useHarness } from './use-harness';
+import { allHighlights, settle, waitForHighlights } from './highlights';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await h?.close();
-});
-
-async function extensionPage(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  await page.goto(`chrome-extension://${h.extensionId}/${path}`);
-  return page;
-}
+const h = useHarness();
 
 /** The part of `chrome.storage` these tests use, from an extension page. */
 interface ChromeStorageApi {
@@ -54,7 +35,7 @@ async function storeSettings(page: Page, settings: unknown): Promise<void> {
 
 describe('popup lookup', () => {
   test('a typo finds the entity first and Enter shows its card', async () => {
-    const popup = await extensionPage('popup.html');
+    const popup = await h.extensionPage('popup.html');
     const search = popup.getByRole('combobox');
     await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
     await search.fill('Gafari');
@@ -73,7 +54,7 @@ describe('popup lookup', () => {
     ['Khorason', 'ISIS-K'],
     ['Bortnikof', 'Alexander Bortnikov'],
   ])('"%s" finds %s first', async (query, name) => {
-    const popup = await extensionPage('popup.html');
+    const popup = await h.extensionPage('popup.html');
     await popup.getByRole('combobox').fill(query);
     await expect.poll(() => popup.getByRole('option').first().textContent()).toContain(name);
     await popup.close();
@@ -85,7 +66,7 @@ describe('settings apply live', () => {
     const article = await h.open('article.html');
     await waitForHighlights(article, (ranges) => ranges.some((r) => r.name === 'backstory-place'));
     await settle(article);
-    const options = await extensionPage('options.html');
+    const options = await h.extensionPage('options.html');
     await options.locator('label[data-category=place] input').uncheck();
     await expect
       .poll(
@@ -107,7 +88,7 @@ describe('settings apply live', () => {
   test('pausing the site removes every mark; resuming brings them back', async () => {
     const article = await h.open('article.html');
     await waitForHighlights(article, (ranges) => ranges.length > 0);
-    const options = await extensionPage('options.html');
+    const options = await h.extensionPage('options.html');
     const stored = await storedSettings(options);
     await storeSettings(options, { ...(stored as object), pausedHosts: ['127.0.0.1'] });
     await expect.poll(async () => (await allHighlights(article)).length).toBe(0);
@@ -119,7 +100,7 @@ describe('settings apply live', () => {
 
 describe('options import', () => {
   test('a malformed file is rejected with its reason and the settings stay as they were', async () => {
-    const options = await extensionPage('options.html');
+    const options = await h.extensionPage('options.html');
     await options.locator('label[data-category=media] input').uncheck();
     await expect
       .poll(() => storedSettings(options))

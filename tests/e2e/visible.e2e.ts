@@ -4,35 +4,23 @@
  * sideways, a zero-size box or text parked off screen; a panel that scrolls
  * vertically is read by scrolling, so its text counts as visible.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  allHighlights,
-  flat,
-  launchWithExtension,
-  TIMED_EXTENSION_DIR,
-  settle,
-  waitForHighlights,
-  type Harness,
-  type HighlightRange,
-} from './harness';
+import { TIMED_EXTENSION_DIR } from '../support/paths';
+import { useHarness } from './use-harness';
+import { allHighlights, flat, settle, waitForHighlights, type HighlightRange } from './highlights';
 import { expectCleanRun } from './expectations';
 
-let h: Harness;
+const h = useHarness({ extensionDir: TIMED_EXTENSION_DIR });
 let page: Page;
 let ranges: HighlightRange[];
 
 beforeAll(async () => {
-  h = await launchWithExtension({ extensionDir: TIMED_EXTENSION_DIR });
   page = await h.open('visible.html');
   await page.waitForFunction(() => performance.getEntriesByName('backstory:indexed').length > 0);
   await waitForHighlights(page, (r) => r.length > 0);
   await settle(page);
   ranges = await allHighlights(page);
-});
-
-afterAll(async () => {
-  await h?.close();
 });
 
 const markedIn = (id: string) => ranges.filter((r) => r.ids.includes(id)).map((r) => flat(r.text));

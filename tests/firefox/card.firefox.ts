@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, servePage, type FirefoxWithExtension, type PageServer } from './firefox';
+import { serve, type StaticServer } from '../support/static-server';
+import { launchFirefox, type FirefoxWithExtension } from './firefox';
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -60,13 +61,13 @@ function centreOf(page: Page, text: string): Promise<{ x: number; y: number }> {
   }, text);
 }
 
-let server: PageServer;
+let server: StaticServer;
 let firefox: FirefoxWithExtension;
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   const start = Date.now();
-  server = await servePage(PAGE);
+  server = await serve({ pages: new Map([['/', PAGE]]) });
   firefox = await launchFirefox();
   timings.launchAndInstall = Date.now() - start;
 });
@@ -83,7 +84,7 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   const page = await firefox.browser.newPage();
 
   let start = Date.now();
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(server.url('/'), { waitUntil: 'load' });
   await page.waitForFunction(
     () => {
       let found = false;
@@ -123,7 +124,7 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
 
 test('"Read in source" twice leaves one reader tab', async () => {
   const page = await firefox.browser.newPage();
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(server.url('/'), { waitUntil: 'load' });
   const { x, y } = await centreOf(page, 'ISIS-K');
   const readers = async () =>
     (await firefox.browser.pages()).filter((p) => p.url().includes('/reader.html')).length;
@@ -150,7 +151,7 @@ test('"Read in source" twice leaves one reader tab', async () => {
 
 test('double-clicking a name selects it and opens no card', async () => {
   const page = await firefox.browser.newPage();
-  await page.goto(server.url, { waitUntil: 'load' });
+  await page.goto(server.url('/'), { waitUntil: 'load' });
   await page.waitForFunction(
     () => {
       let found = false;

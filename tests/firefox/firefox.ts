@@ -1,54 +1,12 @@
 /**
  * Firefox smoke harness: a real Firefox ESR driven over WebDriver BiDi by puppeteer-core@24,
  * with the Firefox build (`npm run build:firefox`, .output/firefox-mv2) installed as a temporary
- * add-on (unsigned is fine). See docs/setup-notes.md: there is no geckodriver here and
- * Playwright's Firefox cannot be downloaded; puppeteer-core drives the system `firefox-esr`.
+ * add-on (unsigned is fine). There is no geckodriver here and Playwright's Firefox cannot be
+ * downloaded (../shared/docs/setup-notes.md); puppeteer-core drives the system `firefox-esr`.
  */
-import { createServer } from 'node:http';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { startTrafficTrap } from '../e2e/harness';
-
-export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-/** Must be absolute: a relative path fails with NS_ERROR_FILE_UNRECOGNIZED_PATH. */
-export const EXTENSION_DIR = resolve(ROOT, '.output/firefox-mv2');
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-
-export interface PageServer {
-  url: string;
-  /** Every path the server was asked for, in order. */
-  served: string[];
-  close(): Promise<void>;
-}
-
-/** Serves one HTML page at `/` on 127.0.0.1, on a free port; anything else is a 404. */
-export async function servePage(html: string): Promise<PageServer> {
-  const served: string[] = [];
-  const server = createServer((req, res) => {
-    served.push(req.url ?? '');
-    if (req.url === '/') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    } else {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('server has no port');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    served,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
+import { FIREFOX, FIREFOX_EXTENSION_DIR } from '../support/paths';
+import { startTrafficTrap } from '../support/traffic-trap';
 
 export interface FirefoxWithExtension {
   browser: Browser;
@@ -87,7 +45,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
         'network.proxy.ssl_port': trap.port,
       },
     });
-    const extensionId = await browser.installExtension(EXTENSION_DIR);
+    const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
     const launched = browser;
     return {
       browser: launched,

@@ -4,9 +4,9 @@
  * `npm run precision`.
  */
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import { startServer, type FixtureServer } from '../e2e/harness';
-import { mapLimit, readMarks, scrollThrough, waitForIndexed, type PageMark } from './marks';
+import { serve, type StaticServer } from '../support/static-server';
 import type { EntityIndex } from '../e2e/expectations';
+import { mapLimit, readMarks, scrollThrough, waitForIndexed, type PageMark } from './marks';
 import { REAL_PAGES_DIR } from './pages';
 
 /**
@@ -20,8 +20,8 @@ const PAGE_HEADERS = { 'content-security-policy': "script-src 'none'" };
 /** Tabs open at once: the machine has two cores; more tabs only queue. */
 export const TABS = Number(process.env.REAL_PAGES_TABS ?? 3);
 
-export function startRealPageServer(): Promise<FixtureServer> {
-  return startServer(REAL_PAGES_DIR, PAGE_HEADERS);
+export function startRealPageServer(): Promise<StaticServer> {
+  return serve({ dir: REAL_PAGES_DIR, headers: PAGE_HEADERS });
 }
 
 export interface PageVisit {
@@ -49,7 +49,7 @@ function watch(page: Page): { errors: string[]; requests: string[] } {
 
 export interface VisitOptions {
   context: BrowserContext;
-  server: FixtureServer;
+  server: StaticServer;
   /** Given: read the extension's marks (it must be loaded in `context`). */
   index?: EntityIndex;
   /** Called while the tab is still open (DOM snapshots and the like). */

@@ -1,0 +1,125 @@
+/** What one page load is measured by, besides the probe: heap, the first card, mutation cost. */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CDPSession, Page } from 'playwright-core';
+import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
+
+/** JS heap in use after a full collection (all worlds of the page's isolate). */
+export async function heapAfterGc(cdp: CDPSession): Promise<number | null> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? null;
+}
+
+async function pageNow(page: Page): Promise<{ now: number; loadEnd: number }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { now: performance.now(), loadEnd: nav.loadEventEnd };
+  });
+}
+
+/** Loads `url` and waits until the page's clock reads load + `windowMs`. */
+export async function loadAndWait(page: Page, url: string, windowMs: number): Promise<number> {
+  await page.mouse.move(0, 0);
+  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  const { now, loadEnd } = await pageNow(page);
+  await sleep(Math.max(0, loadEnd + windowMs - now));
+  return loadEnd + windowMs;
+}
+
+/** A visible mention's centre, from the ranges registered in CSS.highlights. */
+function findMentionInView(): { x: number; y: number; text: string } | null {
+  const top = 80;
+  const bottom = innerHeight - 40;
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('backstory-')) continue;
+    for (const range of highlight) {
+      if (!(range instanceof Range)) continue;
+      const rect = range.getClientRects()[0];
+      if (!rect || rect.width < 12 || rect.top < top || rect.bottom > bottom) continue;
+      const x = rect.left + rect.width / 2;
+      const y = rect.top + rect.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && range.commonAncestorContainer.contains(hit)) {
+        return { x, y, text: range.toString() };
+      }
+      const host = range.commonAncestorContainer;
+      if (hit && (host === hit || hit.contains(host))) return { x, y, text: range.toString() };
+    }
+  }
+  return null;
+}
+
+const lastCardMeasure = () => {
+  const all = performance.getEntriesByName('backstory:card', 'measure');
+  return all.length > 0 ? all[all.length - 1]!.duration : null;
+};
+
+export interface CardTiming {
+  /** First card on the page: data from the background, card host mounted. */
+  card: number | null;
+  /** The same mention again after the card closed: data cached, host mounted. */
+  repeat: number | null;
+  text: string | null;
+}
+
+/** Hovers a mention in view and returns the `backstory:card` measure, once the card shows. */
+export async function hoverCard(page: Page, repeat: boolean): Promise<CardTiming> {
+  const target = await page.evaluate(findMentionInView);
+  if (!target) return { card: null, repeat: null, text: null };
+  const dialog = page.locator('[role=dialog]').first();
+  const hover = async () => {
+    await page.mouse.move(target.x, target.y + 120);
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    await dialog.waitFor({ state: 'visible', timeout: 5_000 });
+    return page.evaluate(lastCardMeasure);
+  };
+  const card = await hover().catch(() => null);
+  let again: number | null = null;
+  if (repeat && card !== null) {
+    await page.mouse.move(2, DEFAULT_VIEWPORT.height - 2);
+    await dialog.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    again = await hover().catch(() => null);
+  }
+  return { card, repeat: again, text: target.text };
+}
+
+/** Mutations a page does after load, timed one by one (µs each). */
+export const MUTATIONS = 20;
+
+export interface MutationCost {
+  /** Appending a div to body and removing it again. */
+  insertRemove: number;
+  /** Changing the text of a text node near the end of the page. */
+  edit: number;
+}
+
+/**
+ * Synchronous DOM mutations in the main world, after indexing: Blink updates
+ * every live Range of the document on each removal or text change, so their cost
+ * grows with the ranges a script keeps. Runs last: it makes the engine rescan.
+ */
+export async function mutationCost(page: Page): Promise<MutationCost> {
+  return page.evaluate((n) => {
+    const div = document.createElement('div');
+    let t = performance.now();
+    for (let i = 0; i < n; i++) {
+      document.body.appendChild(div);
+      div.remove();
+    }
+    const insertRemove = ((performance.now() - t) / n) * 1000;
+    const paragraphs = document.querySelectorAll('p');
+    const text = [...(paragraphs[paragraphs.length - 8]?.childNodes ?? [])].find(
+      (c): c is Text => c.nodeType === Node.TEXT_NODE,
+    );
+    let edit = NaN;
+    if (text) {
+      const original = text.data;
+      t = performance.now();
+      for (let i = 0; i < n; i++) text.data = i % 2 ? original : `${original} `;
+      edit = ((performance.now() - t) / n) * 1000;
+      text.data = original;
+    }
+    return { insertRemove, edit };
+  }, MUTATIONS);
+}
