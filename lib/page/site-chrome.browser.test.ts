@@ -76,6 +76,40 @@ describe('siteChrome', () => {
     ).toEqual(['Story.', 'Analysis', 'ISIS-K adapted.']);
   });
 
+  it('skips a box about the writer', () => {
+    const story = 'A long story about Gaza. '.repeat(10).trim();
+    expect(
+      read(
+        `<main><p>${story}</p><div class="authorprofile"><h2>About the author</h2>` +
+          `<p class="authorprofile-biography">She has worked in Toronto, London and Montreal.</p></div>` +
+          `<div class="author-bio"><p>He covered Iran.</p></div><div class="about-the-author">Kabul</div></main>`,
+      ),
+    ).toEqual([story]);
+  });
+
+  it('skips a short link alone on its line, not a link in a sentence, a title or a table', () => {
+    expect(
+      read(
+        `<main><div><span class="index-title"><span><a href="/us">US &amp; Canada</a></span></span>` +
+          `<div class="slot"><script>var x = 1;</script></div></div>` +
+          `<p><a href="/pk">Pakistan</a></p>` +
+          `<p>Talks in <a href="/d">Doha</a> stalled.</p>` +
+          `<div><a href="/r">Russia</a> <span>warns Kyiv</span></div>` +
+          `<h1><a href="/t">Turkey</a></h1>` +
+          `<table><tr><td><a href="/ir">Iran</a></td></tr></table>` +
+          `<div><a href="/long">Why Putin fears the Taliban now</a></div>` +
+          `<div><a href="/s"><span>Syria</span></a>, again</div></main>`,
+      ),
+    ).toEqual([
+      'Talks in Doha stalled.',
+      'Russia warns Kyiv',
+      'Turkey',
+      'Iran',
+      'Why Putin fears the Taliban now',
+      'Syria, again',
+    ]);
+  });
+
   it('reads a widget’s open shadow root where its host is, in main', () => {
     document.body.innerHTML = '<main><p>Light</p><news-quote></news-quote></main><p>Outside</p>';
     const host = document.querySelector('news-quote')!;

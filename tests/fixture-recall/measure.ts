@@ -10,6 +10,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import type { Harness } from '../e2e/harness';
+import { storeSettings } from '../e2e/extension-settings';
 import type { EntityIndex } from '../e2e/expectations';
 import type { ExpectedMention, ExpectedPage, FixtureSet } from './labels';
 import { mentionsOf } from './labels';
@@ -170,31 +171,13 @@ async function measureMention(page: Page, m: ExpectedMention, index: EntityIndex
   }
 }
 
-/** Stores settings from an extension page (a missing field keeps its default). */
-export async function useAllMentionMarking(h: Harness): Promise<void> {
-  const page = await h.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
-    await page.evaluate(async () => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: Record<string, unknown>): Promise<void> } } };
-        }
-      ).chrome;
-      await chrome.storage.local.set({ settings: { marking: 'all' } });
-    });
-  } finally {
-    await page.close();
-  }
-}
-
 /** Opens each fixture page in turn and checks every mention listed for it. */
 export async function measureRecall(
   h: Harness,
   pages: readonly ExpectedPage[],
   index: EntityIndex,
 ): Promise<PageResult[]> {
-  await useAllMentionMarking(h);
+  await storeSettings(h, { marking: 'all' });
   const out: PageResult[] = [];
   for (const expected of pages) {
     const page = await h.context.newPage();
