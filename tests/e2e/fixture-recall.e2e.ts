@@ -15,12 +15,14 @@ import { missLines, recallTable, setRecall } from '../fixture-recall/report';
 /** Embedded by frames.html, and measured there. */
 const EMBEDDED = ['frame-child.html'];
 
+const index = loadEntityIndex();
+const expected = loadExpectedPages();
 let h: Harness;
 let results: PageResult[];
 
 beforeAll(async () => {
   h = await launchWithExtension({ extensionDir: TIMED_EXTENSION_DIR });
-  results = await measureRecall(h, loadExpectedPages(), loadEntityIndex());
+  results = await measureRecall(h, expected, index);
 }, 300_000);
 
 afterAll(async () => {
@@ -31,6 +33,11 @@ test('every fixture page is listed', () => {
   const listed = new Set(results.map((p) => p.page));
   const pages = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.html'));
   expect(pages.filter((f) => !listed.has(f) && !EMBEDDED.includes(f))).toEqual([]);
+});
+
+test('every listed entity is a catalog entity (its canonical name)', () => {
+  const names = new Set(expected.flatMap((p) => p.mentions.map((m) => m.entity)));
+  expect([...names].filter((name) => !index.entitiesOf(name).includes(name))).toEqual([]);
 });
 
 test('every listed mention is on its page exactly once', () => {
