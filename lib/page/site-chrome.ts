@@ -23,8 +23,6 @@ const LOCAL_NAME = getter('localName');
 const PARENT = getter('parentElement');
 const TEXT = getter('textContent');
 const PARENT_NODE = getter('parentNode');
-const FIRST_CHILD = getter('firstChild');
-const NEXT_SIBLING = getter('nextSibling');
 const dom = {
   name: (el: Element) => LOCAL_NAME.call(el) as string,
   attr: (el: Element, name: string) => Element.prototype.getAttribute.call(el, name),
@@ -34,8 +32,6 @@ const dom = {
   find: (el: Element, selector: string) => Element.prototype.querySelector.call(el, selector),
   findAll: (el: Element, selector: string) => Element.prototype.querySelectorAll.call(el, selector),
   contains: (a: Node, b: Node) => Node.prototype.contains.call(a, b),
-  firstChild: (n: Node) => FIRST_CHILD.call(n) as ChildNode | null,
-  nextSibling: (n: Node) => NEXT_SIBLING.call(n) as ChildNode | null,
 };
 
 /** Containment in the composed tree: a widget's shadow root is where its host is. */
@@ -186,64 +182,6 @@ function isLinkList(el: Element): boolean {
   );
 }
 
-/** Elements that flow inside a line (HTML's phrasing content), by tag: style is not read. */
-const PHRASING = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'cite',
-  'code',
-  'data',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'kbd',
-  'label',
-  'mark',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'u',
-  'var',
-]);
-/** Where a lone short link is content: a title, a table's cell, a definition. */
-const LONE_LINK_CONTENT = new Set(['h1', 'td', 'th', 'dd', 'dt']);
-/** A lone link of at most this many words is a label (“US & Canada”, “Pakistan News”). */
-const LABEL_MAX_WORDS = 3;
-
-const hasLetters = (n: Node) => /[\p{L}\p{N}]/u.test(dom.text(n));
-
-/**
- * A section label: a short link alone on its line, in no sentence (BBC's
- * “US & Canada” above the story, inside `role=main`, with no nav markup). The
- * line is the link and the inline elements around it up to the first element
- * that is not phrasing content; it holds no other text.
- */
-function isLoneLinkLabel(el: Element): boolean {
-  if (dom.name(el) !== 'a' || dom.attr(el, 'href') === null || !hasLetters(el)) return false;
-  if (dom.text(el).trim().split(/\s+/).length > LABEL_MAX_WORDS) return false;
-  for (let cur = el; ;) {
-    const parent = dom.parent(cur);
-    if (!parent) return false;
-    for (let n = dom.firstChild(parent); n; n = dom.nextSibling(n)) {
-      if (n === cur || !hasLetters(n)) continue;
-      if (n.nodeType === Node.TEXT_NODE) return false;
-      if (n.nodeType === Node.ELEMENT_NODE && PHRASING.has(dom.name(n as Element))) return false;
-    }
-    if (!PHRASING.has(dom.name(parent))) return !LONE_LINK_CONTENT.has(dom.name(parent));
-    cur = parent;
-  }
-}
-
 function chromeName(el: Element): 'chrome' | 'rail' | null {
   let kind: 'chrome' | 'rail' | null = null;
   for (const name of `${dom.attr(el, 'id') ?? ''} ${dom.attr(el, 'class') ?? ''}`.split(/\s+/)) {
@@ -304,7 +242,7 @@ export function siteChrome(doc: Document): SiteChrome {
     }
     const role = roleOf(el);
     if (role && CHROME_ROLES.has(role)) return true;
-    if (isLinkList(el) || isLoneLinkLabel(el)) return true;
+    if (isLinkList(el)) return true;
     const kind = chromeName(el);
     if (!kind || dom.find(el, CONTENT_INSIDE)) return false;
     pageLetters ??= letters(doc.body ? dom.text(doc.body) : '');
