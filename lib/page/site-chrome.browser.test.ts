@@ -76,6 +76,17 @@ describe('siteChrome', () => {
     ).toEqual(['Story.', 'Analysis', 'ISIS-K adapted.']);
   });
 
+  it('skips a box about the writer', () => {
+    const story = 'A long story about Gaza. '.repeat(10).trim();
+    expect(
+      read(
+        `<main><p>${story}</p><div class="authorprofile"><h2>About the author</h2>` +
+          `<p class="authorprofile-biography">She has worked in Toronto, London and Montreal.</p></div>` +
+          `<div class="author-bio"><p>He covered Iran.</p></div><div class="about-the-author">Kabul</div></main>`,
+      ),
+    ).toEqual([story]);
+  });
+
   it('reads a widget’s open shadow root where its host is, in main', () => {
     document.body.innerHTML = '<main><p>Light</p><news-quote></news-quote></main><p>Outside</p>';
     const host = document.querySelector('news-quote')!;

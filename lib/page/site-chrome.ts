@@ -112,6 +112,13 @@ const RAIL_WORDS = new Set([
   'popular',
 ]);
 const STATE_WORDS = new Set(['has', 'with', 'no', 'is', 'show', 'hide', 'without']);
+/**
+ * A box about the writer (`authorprofile-biography`, `author-bio`, `about-the-author`):
+ * where they worked and what they wrote before is not the story (CBC's
+ * “worked for the national broadcaster in Toronto, London, Montreal”).
+ */
+const AUTHOR_BOX =
+  /author[-_]?(bio|biography|profile|box|card|details)|about[-_]?(the[-_]?)?author/i;
 const RAIL_LINK_DENSITY = 0.5;
 
 /** What a class or id name says: chrome, a rail, or nothing. */
@@ -121,7 +128,7 @@ function nameKind(name: string): 'chrome' | 'rail' | null {
     .toLowerCase()
     .split(/[\s_-]+/);
   if (words.some((w) => STATE_WORDS.has(w))) return null;
-  if (words.some((w) => CHROME_WORDS.has(w))) return 'chrome';
+  if (words.some((w) => CHROME_WORDS.has(w)) || AUTHOR_BOX.test(name)) return 'chrome';
   if (words.some((w) => RAIL_WORDS.has(w)) || /most[-_]?(read|popular|viewed)/i.test(name))
     return 'rail';
   return null;

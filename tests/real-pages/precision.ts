@@ -9,7 +9,9 @@
  * file. Fails when a mark is unreviewed or sits in site chrome.
  *
  * Options: --pages=a.html,b.html (a partial run prints and writes no report);
- * --extension=DIR measures another build (an older commit's) and writes no report.
+ * --extension=DIR measures another build (an older commit's) and writes no report;
+ * --broad=always|never sets the broad-entity option (default: on topic pages), to
+ * see the site chrome test on every page; it writes no report either.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { format, resolveConfig } from 'prettier';
 import { launchWithExtension } from '../e2e/harness';
 import { ROOT, TIMED_EXTENSION_DIR } from '../support/paths';
 import { loadEntityIndex } from '../e2e/expectations';
+import { storeSettings } from '../e2e/extension-settings';
 import { contextOf, judge, loadReviews, reviewOf, type Verdicts } from './expected';
 import type { PageMark } from './marks';
 import { realPageNames } from './pages';
@@ -29,6 +32,7 @@ const UNREVIEWED = join(ROOT, '.output/real-pages-unreviewed.json');
 const only = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length);
 const names = only ? only.split(',') : realPageNames();
 const extensionDir = process.argv.find((a) => a.startsWith('--extension='))?.slice(12);
+const broad = process.argv.find((a) => a.startsWith('--broad='))?.slice('--broad='.length);
 
 const percent = (n: number, of: number) => (of === 0 ? '–' : `${((100 * n) / of).toFixed(1)} %`);
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -108,6 +112,7 @@ const server = await startRealPageServer();
 const h = await launchWithExtension({ server, extensionDir: extensionDir ?? TIMED_EXTENSION_DIR });
 let marks: PageMark[];
 try {
+  if (broad) await storeSettings(h, { broadMode: broad });
   const index = loadEntityIndex();
   marks = (await visitAll(names, { context: h.context, server, index })).flatMap((v) => v.marks);
 } finally {
@@ -119,7 +124,7 @@ const seconds = (Date.now() - started) / 1000;
 const md = report(marks, verdicts, seconds);
 const total = figures(marks, verdicts);
 console.log(md.split('\n## ')[0]);
-if (!only && !extensionDir) {
+if (!only && !extensionDir && !broad) {
   writeFileSync(REPORT, await format(md, { ...(await resolveConfig(REPORT)), filepath: REPORT }));
   console.log(`Written to ${REPORT}`);
 }

@@ -74,7 +74,8 @@ export async function visit(name: string, options: VisitOptions): Promise<PageVi
       await scrollThrough(page);
     }
     // Lazy images and fonts the scroll asked for: both runs wait until they have failed.
-    await page.waitForLoadState('networkidle');
+    // As long as `goto` may take: on two shared cores a page's lazy loads can queue for a while.
+    await page.waitForLoadState('networkidle', { timeout: 60_000 });
     await options.inspect?.(page, name);
     const bodyText = await page.evaluate(() => document.body.innerText);
     return { name, ...seen, bodyText, marks };
