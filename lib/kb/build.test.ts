@@ -528,6 +528,38 @@ describe('buildKnowledgeBase', () => {
     ]);
   });
 
+  it('counts no mention inside a garbled passage in the footer, unless the card cites it', () => {
+    const garbledName: Article = {
+      ...article,
+      id: 'repost',
+      garbled: [{ text: 'Moscow is merging grievances', means: 'ISIS-K is merging grievances' }],
+      blocks: parseBlocks(
+        '“Moscow is merging grievances,” Sanaullah Ghafari told the outlet.\n\n' +
+          'Moscow is cold in winter and the people of the city are used to it.\n',
+      ),
+    };
+    const cold = withClause('A cold city.', 'repost', 'Moscow is cold in winter');
+    const { errors, kb } = build({ 'a.json': { entities: [cold] } }, [garbledName]);
+    expect(errors).toEqual([]);
+    const city = kb.entities[0]!;
+    expect(kb.mentions.filter((m) => m[0] === 'moscow')).toHaveLength(2);
+    expect(city.mentionCount).toBe(1);
+    expect(city.mentionsByArticle).toEqual({ repost: 1 });
+    const citing = {
+      ...cold,
+      description: [
+        ...cold.description,
+        {
+          text: 'The repost appears to quote a claim about it.',
+          cite: { article: 'repost', quote: 'Moscow is merging grievances', garbled: true },
+        },
+      ],
+    };
+    const cited = build({ 'a.json': { entities: [citing] } }, [garbledName]);
+    expect(cited.errors).toEqual([]);
+    expect(cited.kb.entities[0]!.mentionCount).toBe(2);
+  });
+
   it('never picks a passage listed as not for sources', () => {
     const excluded = { ...repost, garbled: [], notForSources: ['Moscow is cold in winter'] };
     const ok = withClause('A city.', 'repost', 'An analysis found');

@@ -502,13 +502,12 @@ export function buildKnowledgeBase(
     kbClaimsByEntity.set(claim.entity, list);
   }
 
-  // Words a repost garbled say nothing reliable about who belongs with whom ("“China is
-  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links nobody.
-  const related = relatedEntities(
-    mentions.filter(
-      (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
-    ),
-  );
+  // Words a repost garbled say nothing reliable about what they name ("“China is
+  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links
+  // nobody and is not counted in a footer.
+  const inGarbled = (m: LocatedMention) =>
+    garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 }));
+  const related = relatedEntities(mentions.filter((m) => !inGarbled(m)));
   const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -530,10 +529,13 @@ export function buildKnowledgeBase(
       return { text: clause.text, cite };
     });
     const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
-    const references = referencesOf(own, [
-      ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
-      ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
-    ]);
+    const references = referencesOf(
+      own.filter((m) => !inGarbled(m)),
+      [
+        ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
+        ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+      ],
+    );
     const mentionsByArticle: Record<string, number> = {};
     for (const r of references)
       mentionsByArticle[r.article] = (mentionsByArticle[r.article] ?? 0) + 1;
@@ -628,10 +630,12 @@ function claimValueKey(value: string): string {
 }
 
 /**
- * Every place an article refers to the entity: its located mentions, and each sentence a
- * card cites about it that names it in a way no alias catches ("the Islamic State’s last
- * stronghold in Syria" for Baghuz) or that a longer name swallows ("the Kerman bombings").
- * The footer counts these, so it never counts fewer articles than the card cites.
+ * Every place an article refers to the entity: its located mentions (the build passes
+ * those outside garbled passages), and each sentence a card cites about it that names it
+ * in a way no alias catches ("the Islamic State’s last stronghold in Syria" for Baghuz)
+ * or that a longer name swallows ("the Kerman bombings"). The footer counts these, so it
+ * never counts fewer articles than the card cites; a cited garbled passage counts, since
+ * the card shows it, marked.
  */
 export function referencesOf(
   mentions: readonly SentenceRef[],
