@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../lib/text/normalize';
+import { mentionSummary } from '../lib/ui/card-data';
 import { cardsOf, runBuild } from './kb-files';
 
 const result = await runBuild();
@@ -204,6 +205,14 @@ describe('the knowledge base built from the real corpus and catalog', () => {
       const perArticle = Object.values(e.mentionsByArticle).reduce((a, b) => a + b, 0);
       expect(perArticle, e.id).toBe(e.mentionCount);
     }
+  });
+
+  it('counts no mention inside a garbled passage in a footer', () => {
+    // The repost's “China is effectively merging…” is about ISIS-K: the word is located
+    // (the reader shows the copy as it is), but China's footer counts only UnHerd.
+    expect(kb.mentions.some(([e, a]) => e === 'china' && a === 'cnn-isis-k')).toBe(true);
+    const china = cardsOf(kb).find((c) => c.id === 'china')!;
+    expect(mentionSummary(china)).toBe('Mentioned once, in one article (January 2024)');
   });
 
   it('is deterministic', async () => {

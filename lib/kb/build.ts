@@ -10,7 +10,7 @@ import {
 } from '../catalog/schema';
 import type { Article } from '../corpus/schema';
 import { applyEvidence, EvidenceJudge, type EntityTraits } from '../match/evidence';
-import { createMatcher, type MatchAlias, type Mention } from '../match/matcher';
+import { createMatcher, type MatchAlias, type Matcher, type Mention } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -45,7 +45,12 @@ export interface BuildResult {
   offTopic: string[];
 }
 
-interface AliasInfo extends MatchAlias {
+/** An alias as the build matches it: a name may contain other entities' names. */
+export interface BuildAlias extends MatchAlias {
+  contains?: readonly string[] | undefined;
+}
+
+interface AliasInfo extends BuildAlias {
   outside: boolean;
 }
 
@@ -119,26 +124,60 @@ function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
 export type TraitsOf = (entity: string) => EntityTraits;
 
 /**
+ * The names that a mention's alias `contains` ("Cologne" in "Cologne Cathedral"), found
+ * inside the mention as mentions of their own entities, with indices into `aliases`.
+ */
+function containedMentions(
+  aliases: readonly BuildAlias[],
+): (text: string, alias: number, start: number, end: number) => Mention[] {
+  const matchers = new Map<string, { matcher: Matcher; index: number[] }>();
+  return (text, alias, start, end) => {
+    const contains = aliases[alias]?.contains;
+    if (!contains) return [];
+    const key = contains.join(' ');
+    let sub = matchers.get(key);
+    if (!sub) {
+      const index = aliases.flatMap((a, i) =>
+        contains.includes(a.entity) && a.evidence !== 'corpus' ? [i] : [],
+      );
+      sub = { matcher: createMatcher(index.map((i) => aliases[i]!)), index };
+      matchers.set(key, sub);
+    }
+    const { index } = sub;
+    return sub.matcher.findMentions(text.slice(start, end)).map((m) => ({
+      ...m,
+      alias: index[m.alias]!,
+      start: start + m.start,
+      end: start + m.end,
+    }));
+  };
+}
+
+/**
  * Every mention in every article, judged per article by the same evidence policy
  * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
  */
 export function locateMentions(
   articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
-  aliases: readonly MatchAlias[],
+  aliases: readonly BuildAlias[],
   traitsOf: TraitsOf,
   notEntities: readonly string[] = [],
 ): LocatedMention[] {
   const matcher = createMatcher(aliases, notEntities);
+  const inside = containedMentions(aliases);
   const all: LocatedMention[] = [];
   for (const article of articles) {
-    const found = article.blocks.flatMap((block, b) =>
-      matcher.findMentions(block.text).map((m) => ({
-        ...m,
-        article: article.id,
-        block: b,
-        sentence: sentenceAt(block.sentences, m.start),
-      })),
-    );
+    const found = article.blocks.flatMap((block, b) => {
+      const outer = matcher.findMentions(block.text);
+      return [...outer, ...outer.flatMap((m) => inside(block.text, m.alias, m.start, m.end))]
+        .sort((x, y) => x.start - y.start || y.end - x.end)
+        .map((m) => ({
+          ...m,
+          article: article.id,
+          block: b,
+          sentence: sentenceAt(block.sentences, m.start),
+        }));
+    });
     all.push(...applyEvidence(found, traitsOf, { broadMode: 'topic', pageDate: article.date }));
   }
   return all;
@@ -151,15 +190,16 @@ function isOnTopic(mentions: readonly LocatedMention[], traitsOf: TraitsOf): boo
   return judge.onTopic;
 }
 
-type AliasSpec = Pick<Alias, 'text' | 'match' | 'evidence' | 'outside'>;
+type AliasSpec = Pick<Alias, 'text' | 'match' | 'evidence' | 'outside' | 'contains'>;
 
 /** The canonical name is an alias too, unless the entity lists it explicitly. */
 function aliasesOf(entity: CatalogEntity): AliasSpec[] {
-  const listed = entity.aliases.map(({ text, match, evidence, outside }) => ({
+  const listed = entity.aliases.map(({ text, match, evidence, outside, contains }) => ({
     text,
     match,
     evidence,
     outside,
+    contains,
   }));
   const nameFolded = normalizeFolded(entity.name);
   return listed.some((a) => normalizeFolded(a.text) === nameFolded)
@@ -187,6 +227,11 @@ function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec)
       `${where}: alias "${alias.text}" is both "outside" and "corpus": it could never match anywhere`,
     );
   }
+  if (alias.evidence === 'corpus' && alias.contains) {
+    errors.push(
+      `${where}: alias "${alias.text}" is a corpus reference, which counts the names inside it already; drop "contains"`,
+    );
+  }
   return errors;
 }
 
@@ -197,7 +242,7 @@ function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec)
  */
 function notEntityErrors(
   notEntities: readonly (NotEntity & { file: string })[],
-  aliases: readonly MatchAlias[],
+  aliases: readonly BuildAlias[],
   ownerOf: ReadonlyMap<string, string>,
   articles: readonly Article[],
   traitsOf: TraitsOf,
@@ -427,6 +472,19 @@ export function buildKnowledgeBase(
       aliases.push({ ...alias, entity: e.id });
     }
   }
+  const inside = containedMentions(aliases);
+  aliases.forEach((alias, i) => {
+    const where = `${entityById.get(alias.entity)!.file}: entity "${alias.entity}"`;
+    for (const id of alias.contains ?? []) {
+      if (!entityById.has(id) || id === alias.entity) {
+        errors.push(`${where}: alias "${alias.text}" contains "${id}", which is no other entity`);
+      } else if (!inside(alias.text, i, 0, alias.text.length).some((m) => m.entity === id)) {
+        errors.push(
+          `${where}: alias "${alias.text}" contains "${id}", but no alias of "${id}" matches inside it`,
+        );
+      }
+    }
+  });
   errors.push(...notEntityErrors(notEntities, aliases, ownerOf, articles, traitsOf));
 
   const mentions = locateMentions(
@@ -502,13 +560,12 @@ export function buildKnowledgeBase(
     kbClaimsByEntity.set(claim.entity, list);
   }
 
-  // Words a repost garbled say nothing reliable about who belongs with whom ("“China is
-  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links nobody.
-  const related = relatedEntities(
-    mentions.filter(
-      (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
-    ),
-  );
+  // Words a repost garbled say nothing reliable about what they name ("“China is
+  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links
+  // nobody and is not counted in a footer.
+  const inGarbled = (m: LocatedMention) =>
+    garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 }));
+  const related = relatedEntities(mentions.filter((m) => !inGarbled(m)));
   const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -530,10 +587,13 @@ export function buildKnowledgeBase(
       return { text: clause.text, cite };
     });
     const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
-    const references = referencesOf(own, [
-      ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
-      ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
-    ]);
+    const references = referencesOf(
+      own.filter((m) => !inGarbled(m)),
+      [
+        ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
+        ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+      ],
+    );
     const mentionsByArticle: Record<string, number> = {};
     for (const r of references)
       mentionsByArticle[r.article] = (mentionsByArticle[r.article] ?? 0) + 1;
@@ -628,10 +688,12 @@ function claimValueKey(value: string): string {
 }
 
 /**
- * Every place an article refers to the entity: its located mentions, and each sentence a
- * card cites about it that names it in a way no alias catches ("the Islamic State’s last
- * stronghold in Syria" for Baghuz) or that a longer name swallows ("the Kerman bombings").
- * The footer counts these, so it never counts fewer articles than the card cites.
+ * Every place an article refers to the entity: its located mentions (the build passes
+ * those outside garbled passages), and each sentence a card cites about it that names it
+ * in a way no alias catches ("the Islamic State’s last stronghold in Syria" for Baghuz)
+ * or that a longer name swallows ("the Kerman bombings"). The footer counts these, so it
+ * never counts fewer articles than the card cites; a cited garbled passage counts, since
+ * the card shows it, marked.
  */
 export function referencesOf(
   mentions: readonly SentenceRef[],
