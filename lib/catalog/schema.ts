@@ -52,6 +52,11 @@ export const aliasSchema = z.strictObject({
   evidence: z._default(evidenceSchema, 'strong'),
   /** A form readers meet on other sites that the bundled articles never use. */
   outside: z._default(z.boolean(), false),
+  /**
+   * A misspelling ("Eric Kurilla", "Caucusus"): matched like any alias, so a page that
+   * spells it so is linked, but never shown as a name; the card's text says who wrote it so.
+   */
+  misspelling: z._default(z.boolean(), false),
   /** The language of a form that is not English ("de", "es"), for reviewers. */
   lang: z.optional(z.string().check(z.regex(/^[a-z]{2}$/, 'lang is a two-letter ISO 639-1 code'))),
   /**

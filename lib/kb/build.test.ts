@@ -258,6 +258,28 @@ describe('buildKnowledgeBase', () => {
     });
   });
 
+  it('matches a misspelling everywhere but shows it only where the card quotes it', () => {
+    const misspelt = {
+      ...ghafari,
+      aliases: [{ text: 'Ghafari', evidence: 'supported', misspelling: true }],
+    };
+    const hidden = build({ 'a.json': { entities: [misspelt, isisK, moscow] } });
+    expect(hidden.errors).toEqual([
+      'a.json: entity "sanaullah-ghafari": alias "Ghafari" is a misspelling the articles use, so the card must show it: quote it in a clause or a spelling claim',
+    ]);
+    const noted = {
+      ...misspelt,
+      description: [
+        ...misspelt.description,
+        { text: 'Also written “Ghafari”.', cite: cite('Ghafari remains an effective leader') },
+      ],
+    };
+    const { errors, kb, matcher } = build({ 'a.json': { entities: [noted, isisK, moscow] } });
+    expect(errors).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'sanaullah-ghafari')!.aliases).toEqual([]);
+    expect(matcher.aliases.map(([text]) => text)).toContain('Ghafari');
+  });
+
   it('fails when a corpus reference is also marked outside', () => {
     const bad = { ...moscow, aliases: [{ text: 'Moskva', evidence: 'corpus', outside: true }] };
     expect(build({ 'a.json': { entities: [bad] } }).errors).toContain(

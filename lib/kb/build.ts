@@ -587,6 +587,7 @@ export function buildKnowledgeBase(
       return { text: clause.text, cite };
     });
     const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
+    errors.push(...unexplainedMisspellings(e, entityClaims));
     const references = referencesOf(
       own.filter((m) => !inGarbled(m)),
       [
@@ -604,7 +605,7 @@ export function buildKnowledgeBase(
       aliases: [
         ...new Set(
           e.aliases
-            .filter((a) => a.evidence !== 'corpus')
+            .filter((a) => a.evidence !== 'corpus' && !a.misspelling)
             .map((a) => a.text)
             .filter((t) => t !== e.name),
         ),
@@ -678,6 +679,27 @@ export function buildKnowledgeBase(
       ),
     },
   };
+}
+
+/**
+ * A misspelling the articles use is hidden from the card's names, so the card's own text
+ * must show it (a clause or a spelling claim), or a reader meets it in a quote unexplained.
+ */
+function unexplainedMisspellings(
+  e: CatalogEntity & { file: string },
+  claims: readonly KbClaim[],
+): string[] {
+  const texts = [
+    ...e.description.map((c) => c.text),
+    ...claims.flatMap((c) => c.versions.map((v) => v.value)),
+  ].map(normalizeFolded);
+  return e.aliases
+    .filter((a) => a.misspelling && !a.outside)
+    .filter((a) => !texts.some((t) => t.includes(normalizeFolded(a.text))))
+    .map(
+      (a) =>
+        `${e.file}: entity "${e.id}": alias "${a.text}" is a misspelling the articles use, so the card must show it: quote it in a clause or a spelling claim`,
+    );
 }
 
 /** A claim version's value as compared for sameness: case, typography and punctuation aside. */
