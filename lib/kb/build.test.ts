@@ -576,6 +576,23 @@ describe('buildKnowledgeBase', () => {
     expect(kb.mentions.filter((m) => m[1] === 'other')).toEqual([]);
   });
 
+  it('counts a quote over two sentences once, where it names the entity', () => {
+    const twoSentences: Article = {
+      ...article,
+      id: 'report',
+      blocks: parseBlocks('Officials met on Monday. Moscow then raised its alert level.\n'),
+    };
+    const city = withClause(
+      'A city on alert.',
+      'report',
+      'Officials met on Monday. Moscow then raised',
+    );
+    const { errors, kb } = build({ 'a.json': { entities: [city] } }, [twoSentences]);
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.description[0]!.cite).toMatchObject({ block: 0, sentence: 0 });
+    expect(kb.entities[0]!.mentionCount).toBe(1);
+  });
+
   it('links no entities through a garbled sentence', () => {
     const garbledLink: Article = {
       ...article,

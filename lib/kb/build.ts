@@ -54,6 +54,12 @@ interface AliasInfo extends BuildAlias {
   outside: boolean;
 }
 
+/** A sentence and the span of a block's text (a mention, or a cited quote) that starts in it. */
+export interface Passage extends SentenceRef {
+  start: number;
+  end: number;
+}
+
 /** Where a mention sits, in one article. */
 export interface LocatedMention extends Mention {
   article: string;
@@ -399,6 +405,8 @@ export function buildKnowledgeBase(
     attributedBefore: { article: string } | undefined;
   }
 
+  /** Where each resolved citation's quote sits, for the footers. */
+  const citedSpans = new WeakMap<CiteRef, QuoteSpan>();
   /** Resolves a citation; for a description clause, also checks its figures and attribution. */
   const resolveCite = (
     where: string,
@@ -438,13 +446,15 @@ export function buildKnowledgeBase(
       ];
       for (const p of problems) if (p) errors.push(`${where} (article "${article.id}"): ${p}`);
     }
-    return {
+    const ref: CiteRef = {
       article: article.id,
       block: span.block,
       sentence: span.sentence,
       quote: cite.quote,
       ...(garbled ? { garbled: garbled.means } : {}),
     };
+    citedSpans.set(ref, span);
+    return ref;
   };
 
   // Aliases: one owner per folded text, each usable as a whole word, names unless references.
@@ -593,7 +603,7 @@ export function buildKnowledgeBase(
       [
         ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
         ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
-      ],
+      ].map((c) => ({ ...c, ...citedSpans.get(c)!, sentence: c.sentence })),
     );
     const mentionsByArticle: Record<string, number> = {};
     for (const r of references)
@@ -715,17 +725,24 @@ function claimValueKey(value: string): string {
  * in a way no alias catches ("the Islamic State’s last stronghold in Syria" for Baghuz)
  * or that a longer name swallows ("the Kerman bombings"). The footer counts these, so it
  * never counts fewer articles than the card cites; a cited garbled passage counts, since
- * the card shows it, marked.
+ * the card shows it, marked. A quote over several sentences is one reference, and none
+ * beyond the mention it holds.
  */
 export function referencesOf(
-  mentions: readonly SentenceRef[],
-  cites: readonly SentenceRef[],
+  mentions: readonly Passage[],
+  cites: readonly Passage[],
 ): SentenceRef[] {
   const key = (r: SentenceRef) => `${r.article}#${r.block}#${r.sentence}`;
   const seen = new Set(mentions.map(key));
   const unnamed: SentenceRef[] = [];
   for (const cite of cites) {
     if (seen.has(key(cite))) continue;
+    const holds = (m: Passage) =>
+      m.article === cite.article &&
+      m.block === cite.block &&
+      cite.start <= m.start &&
+      m.end <= cite.end;
+    if (mentions.some(holds)) continue;
     seen.add(key(cite));
     unnamed.push(cite);
   }
