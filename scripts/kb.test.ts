@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../lib/text/normalize';
-import { mentionSummary } from '../lib/ui/card-data';
+import { mentionSummary } from '../lib/kb/card-data';
 import { cardsOf, runBuild } from './kb-files';
 
 const result = await runBuild();

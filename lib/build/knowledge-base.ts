@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { phraseReason } from '../catalog/alias-form';
+import { phraseReason } from './alias-form';
 import {
   catalogFileSchema,
   type Alias,
@@ -9,8 +9,8 @@ import {
   type NotEntity,
 } from '../catalog/schema';
 import type { Article } from '../corpus/schema';
-import { applyEvidence, EvidenceJudge, type EntityTraits } from '../match/evidence';
-import { createMatcher, type MatchAlias, type Matcher, type Mention } from '../match/matcher';
+import { EvidenceJudge } from '../match/evidence';
+import { createMatcher } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -18,8 +18,16 @@ import {
   checkOpinionAttributed,
   checkOutletCredit,
 } from './checks';
-import { creditFor, sectionStarts } from './credit';
-import { countEntitiesPerSentence, pickSourceSentences } from './sources';
+import { creditFor, sectionStarts } from '../kb/credit';
+import {
+  containedMentions,
+  locateMentions,
+  sentenceAt,
+  type BuildAlias,
+  type LocatedMention,
+  type TraitsOf,
+} from '../indexing/mentions';
+import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
 import type {
   CiteRef,
   KbClaim,
@@ -29,7 +37,7 @@ import type {
   MatcherAlias,
   MatcherData,
   SentenceRef,
-} from './schema';
+} from '../kb/schema';
 
 export interface CatalogInput {
   /** Where the data came from, for error messages ("assets/catalog/people.json"). */
@@ -45,11 +53,6 @@ export interface BuildResult {
   offTopic: string[];
 }
 
-/** An alias as the build matches it: a name may contain other entities' names. */
-export interface BuildAlias extends MatchAlias {
-  contains?: readonly string[] | undefined;
-}
-
 interface AliasInfo extends BuildAlias {
   outside: boolean;
 }
@@ -58,13 +61,6 @@ interface AliasInfo extends BuildAlias {
 export interface Passage extends SentenceRef {
   start: number;
   end: number;
-}
-
-/** Where a mention sits, in one article. */
-export interface LocatedMention extends Mention {
-  article: string;
-  block: number;
-  sentence: number;
 }
 
 function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): string[] {
@@ -77,11 +73,6 @@ function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): 
     const where = item && typeof item.id === 'string' ? ` entity "${item.id}"` : '';
     return `${file}:${where} ${issue.path.join('.')}: ${issue.message}`;
   });
-}
-
-function sentenceAt(sentences: readonly (readonly [number, number])[], offset: number): number {
-  const found = sentences.findIndex(([, end]) => offset < end);
-  return found === -1 ? sentences.length - 1 : found;
 }
 
 /** Where a quote sits: its block, sentence, and offsets within the block's text. */
@@ -124,69 +115,6 @@ interface GarbledSpan extends QuoteSpan {
 
 function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
   return a.block === b.block && a.start < b.end && b.start < a.end;
-}
-
-/** What the build knows of each entity to judge its mentions. */
-export type TraitsOf = (entity: string) => EntityTraits;
-
-/**
- * The names that a mention's alias `contains` ("Cologne" in "Cologne Cathedral"), found
- * inside the mention as mentions of their own entities, with indices into `aliases`.
- */
-function containedMentions(
-  aliases: readonly BuildAlias[],
-): (text: string, alias: number, start: number, end: number) => Mention[] {
-  const matchers = new Map<string, { matcher: Matcher; index: number[] }>();
-  return (text, alias, start, end) => {
-    const contains = aliases[alias]?.contains;
-    if (!contains) return [];
-    const key = contains.join(' ');
-    let sub = matchers.get(key);
-    if (!sub) {
-      const index = aliases.flatMap((a, i) =>
-        contains.includes(a.entity) && a.evidence !== 'corpus' ? [i] : [],
-      );
-      sub = { matcher: createMatcher(index.map((i) => aliases[i]!)), index };
-      matchers.set(key, sub);
-    }
-    const { index } = sub;
-    return sub.matcher.findMentions(text.slice(start, end)).map((m) => ({
-      ...m,
-      alias: index[m.alias]!,
-      start: start + m.start,
-      end: start + m.end,
-    }));
-  };
-}
-
-/**
- * Every mention in every article, judged per article by the same evidence policy
- * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
- */
-export function locateMentions(
-  articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
-  aliases: readonly BuildAlias[],
-  traitsOf: TraitsOf,
-  notEntities: readonly string[] = [],
-): LocatedMention[] {
-  const matcher = createMatcher(aliases, notEntities);
-  const inside = containedMentions(aliases);
-  const all: LocatedMention[] = [];
-  for (const article of articles) {
-    const found = article.blocks.flatMap((block, b) => {
-      const outer = matcher.findMentions(block.text);
-      return [...outer, ...outer.flatMap((m) => inside(block.text, m.alias, m.start, m.end))]
-        .sort((x, y) => x.start - y.start || y.end - x.end)
-        .map((m) => ({
-          ...m,
-          article: article.id,
-          block: b,
-          sentence: sentenceAt(block.sentences, m.start),
-        }));
-    });
-    all.push(...applyEvidence(found, traitsOf, { broadMode: 'topic', pageDate: article.date }));
-  }
-  return all;
 }
 
 /** Whether an article is on topic by the page rule: a check that the rule fits the corpus. */
