@@ -23,8 +23,8 @@ import {
   containedMentions,
   locateMentions,
   sentenceAt,
+  type BuildAlias,
   type LocatedMention,
-  type LocatingAlias,
   type TraitsOf,
 } from '../indexing/mentions';
 import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
@@ -53,7 +53,7 @@ export interface BuildResult {
   offTopic: string[];
 }
 
-interface AliasInfo extends LocatingAlias {
+interface AliasInfo extends BuildAlias {
   outside: boolean;
 }
 
@@ -176,7 +176,7 @@ function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec)
  */
 function notEntityErrors(
   notEntities: readonly (NotEntity & { file: string })[],
-  aliases: readonly LocatingAlias[],
+  aliases: readonly BuildAlias[],
   ownerOf: ReadonlyMap<string, string>,
   articles: readonly Article[],
   traitsOf: TraitsOf,

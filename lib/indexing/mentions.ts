@@ -21,8 +21,8 @@ export function sentenceAt(
 /** What the build knows of each entity to judge its mentions. */
 export type TraitsOf = (entity: string) => EntityTraits;
 
-/** An alias as mentions are located with it: a name may contain other entities' names. */
-export interface LocatingAlias extends MatchAlias {
+/** An alias as the build matches it: a name may contain other entities' names. */
+export interface BuildAlias extends MatchAlias {
   contains?: readonly string[] | undefined;
 }
 
@@ -31,7 +31,7 @@ export interface LocatingAlias extends MatchAlias {
  * inside the mention as mentions of their own entities, with indices into `aliases`.
  */
 export function containedMentions(
-  aliases: readonly LocatingAlias[],
+  aliases: readonly BuildAlias[],
 ): (text: string, alias: number, start: number, end: number) => Mention[] {
   const matchers = new Map<string, { matcher: Matcher; index: number[] }>();
   return (text, alias, start, end) => {
@@ -62,7 +62,7 @@ export function containedMentions(
  */
 export function locateMentions(
   articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
-  aliases: readonly LocatingAlias[],
+  aliases: readonly BuildAlias[],
   traitsOf: TraitsOf,
   notEntities: readonly string[] = [],
 ): LocatedMention[] {

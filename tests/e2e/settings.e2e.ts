@@ -70,7 +70,7 @@ describe('popup lookup', () => {
   });
 
   test.each([
-    ['Khorason', 'ISIS-K'],
+    ['Khorason Province', 'ISIS-K'],
     ['Bortnikof', 'Alexander Bortnikov'],
   ])('"%s" finds %s first', async (query, name) => {
     const popup = await extensionPage('popup.html');
