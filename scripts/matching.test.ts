@@ -92,6 +92,9 @@ describe('not-entity phrases and corpus-only references (never a candidate on a 
     ['kandahar-suicide-bombing', 'He detonated an explosive belt among Taliban militia in Kunduz'],
     ['cologne-vienna-cathedral-plot', 'a coordinated series of raids across Europe by Europol'],
     ['moscow-synagogue-plot', 'an attack on a Moscow synagogue in 1999'],
+    ['khorasan', 'Mashhad, capital of Razavi Khorasan; North Khorasan and South Khorasan'],
+    ['cologne', 'A bottle of Eau de Cologne; he wore too much cologne.'],
+    ['world-war-ii', 'Russia’s fight against Nazi Germany'],
   ])('%s is not a candidate in “%s”', (entity, text) => {
     expect(candidates(text)).not.toContain(entity);
   });
@@ -125,6 +128,11 @@ describe('aliases that need support (not linked on a page on another subject)', 
     ['quran', 'Muslims read the Quran daily.'],
     ['brussels', 'Brussels wants member states to act.'],
     ['islamic-state', 'IS IT TRUE? IS had nothing to do with it.'],
+    ['khorasan', 'Saffron from Khorasan is prized.'],
+    ['cologne', 'Cologne won the match; the Cologne carnival began.'],
+    ['world-war-ii', 'My grandfather served in World War II.'],
+    ['biden-administration', 'The Biden administration raised tariffs on steel.'],
+    ['us-special-forces', 'U.S. Special Forces trained troops in Colombia.'],
   ])('%s is not linked in “%s”', (entity, text) => {
     expect(linked(text)).not.toContain(entity);
   });
@@ -157,6 +165,11 @@ describe('real forms', () => {
     ['ukraine', 'La guerra in Ucraina e lo Stato Islamico: Hamas, Hamas, Hamas.'],
     ['turkey', 'Syrien und die Türkei: der Islamische Staat, Hamas und die Taliban.'],
     ['crocus-city-hall', 'Gunmen attacked Crocus City Hall near Moscow.'],
+    ['khorasan', 'ISIS-K takes its name from Khorasan; the Taliban rule Afghanistan.'],
+    ['cologne', 'ISIS-K supporters plotted in Cologne, the Taliban said.'],
+    ['world-war-ii', 'Putin invoked World War II after ISIS-K and the Taliban were named.'],
+    ['biden-administration', 'The Biden administration said ISIS-K and the Taliban were enemies.'],
+    ['us-special-forces', 'U.S. Special Forces raided an ISIS-K cell; the Taliban objected.'],
   ])('%s is linked in “%s”', (entity, text) => {
     expect(linked(text)).toContain(entity);
   });

@@ -186,6 +186,89 @@ describe('buildKnowledgeBase', () => {
     );
   });
 
+  describe('names that contain another entity’s name', () => {
+    const venue = (contains: string[] | undefined) => ({
+      id: 'crocus-city-hall',
+      name: 'Crocus City Hall',
+      category: 'place',
+      aliases: [{ text: 'Crocus City Hall', ...(contains ? { contains } : {}) }],
+      description: [{ text: 'A concert venue.', cite: cite('the Crocus City Hall attack') }],
+    });
+    const owner = {
+      id: 'crocus-group',
+      name: 'Crocus Group',
+      category: 'organization',
+      aliases: [
+        { text: 'Crocus Group', outside: true },
+        { text: 'Crocus', match: 'capitalized', evidence: 'supported' },
+      ],
+      description: [{ text: 'The venue’s owner.', cite: cite('the Crocus City Hall attack') }],
+    };
+
+    it('count as mentions of it in the articles, and stay one name on a page', () => {
+      const { errors, kb, matcher } = build({
+        'a.json': { entities: [venue(['crocus-group']), owner, isisK, moscow] },
+      });
+      expect(errors).toEqual([]);
+      const at = (id: string) =>
+        kb.mentions
+          .filter((m) => m[0] === id)
+          .map(([, , block, , start, end]) => [block, start, end]);
+      expect(at('crocus-city-hall')).toEqual([[1, 23, 39]]);
+      expect(at('crocus-group')).toEqual([[1, 23, 29]]);
+      expect(kb.entities.find((e) => e.id === 'crocus-group')!.mentionCount).toBe(1);
+      expect(matcher.aliases.filter(([text]) => text.startsWith('Crocus'))).toHaveLength(3);
+      expect(JSON.stringify(matcher)).not.toContain('contains');
+      const withoutContains = build({ 'a.json': { entities: [venue(undefined), owner, isisK] } });
+      expect(withoutContains.errors).toContain(
+        'a.json: entity "crocus-group" has no mention in any article',
+      );
+    });
+
+    it('fail for an unknown entity, or one whose names are not inside', () => {
+      expect(build({ 'a.json': { entities: [venue(['crocus-grop']), owner] } }).errors).toContain(
+        'a.json: entity "crocus-city-hall": alias "Crocus City Hall" contains "crocus-grop", which is no other entity',
+      );
+      expect(
+        build({ 'a.json': { entities: [venue(['moscow']), owner, moscow] } }).errors,
+      ).toContain(
+        'a.json: entity "crocus-city-hall": alias "Crocus City Hall" contains "moscow", but no alias of "moscow" matches inside it',
+      );
+    });
+
+    it('fail on a corpus reference, which counts the names inside it already', () => {
+      const reference = {
+        ...isisK,
+        aliases: [{ text: 'Crocus City Hall attack', evidence: 'corpus', contains: ['moscow'] }],
+      };
+      expect(build({ 'a.json': { entities: [reference, moscow] } }).errors).toContain(
+        'a.json: entity "isis-k": alias "Crocus City Hall attack" is a corpus reference, which counts the names inside it already; drop "contains"',
+      );
+    });
+  });
+
+  it('matches a misspelling everywhere but shows it only where the card quotes it', () => {
+    const misspelt = {
+      ...ghafari,
+      aliases: [{ text: 'Ghafari', evidence: 'supported', misspelling: true }],
+    };
+    const hidden = build({ 'a.json': { entities: [misspelt, isisK, moscow] } });
+    expect(hidden.errors).toEqual([
+      'a.json: entity "sanaullah-ghafari": alias "Ghafari" is a misspelling the articles use, so the card must show it: quote it in a clause or a spelling claim',
+    ]);
+    const noted = {
+      ...misspelt,
+      description: [
+        ...misspelt.description,
+        { text: 'Also written “Ghafari”.', cite: cite('Ghafari remains an effective leader') },
+      ],
+    };
+    const { errors, kb, matcher } = build({ 'a.json': { entities: [noted, isisK, moscow] } });
+    expect(errors).toEqual([]);
+    expect(kb.entities.find((e) => e.id === 'sanaullah-ghafari')!.aliases).toEqual([]);
+    expect(matcher.aliases.map(([text]) => text)).toContain('Ghafari');
+  });
+
   it('fails when a corpus reference is also marked outside', () => {
     const bad = { ...moscow, aliases: [{ text: 'Moskva', evidence: 'corpus', outside: true }] };
     expect(build({ 'a.json': { entities: [bad] } }).errors).toContain(
@@ -482,6 +565,23 @@ describe('buildKnowledgeBase', () => {
     expect(kb.mentions.filter((m) => m[1] === 'other')).toEqual([]);
   });
 
+  it('counts a quote over two sentences once, where it names the entity', () => {
+    const twoSentences: Article = {
+      ...article,
+      id: 'report',
+      blocks: parseBlocks('Officials met on Monday. Moscow then raised its alert level.\n'),
+    };
+    const city = withClause(
+      'A city on alert.',
+      'report',
+      'Officials met on Monday. Moscow then raised',
+    );
+    const { errors, kb } = build({ 'a.json': { entities: [city] } }, [twoSentences]);
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.description[0]!.cite).toMatchObject({ block: 0, sentence: 0 });
+    expect(kb.entities[0]!.mentionCount).toBe(1);
+  });
+
   it('links no entities through a garbled sentence', () => {
     const garbledLink: Article = {
       ...article,
@@ -515,6 +615,38 @@ describe('buildKnowledgeBase', () => {
     expect(linked.entities.find((e) => e.id === 'moscow')!.related).toEqual([
       { id: 'sanaullah-ghafari', weight: 2 },
     ]);
+  });
+
+  it('counts no mention inside a garbled passage in the footer, unless the card cites it', () => {
+    const garbledName: Article = {
+      ...article,
+      id: 'repost',
+      garbled: [{ text: 'Moscow is merging grievances', means: 'ISIS-K is merging grievances' }],
+      blocks: parseBlocks(
+        '“Moscow is merging grievances,” Sanaullah Ghafari told the outlet.\n\n' +
+          'Moscow is cold in winter and the people of the city are used to it.\n',
+      ),
+    };
+    const cold = withClause('A cold city.', 'repost', 'Moscow is cold in winter');
+    const { errors, kb } = build({ 'a.json': { entities: [cold] } }, [garbledName]);
+    expect(errors).toEqual([]);
+    const city = kb.entities[0]!;
+    expect(kb.mentions.filter((m) => m[0] === 'moscow')).toHaveLength(2);
+    expect(city.mentionCount).toBe(1);
+    expect(city.mentionsByArticle).toEqual({ repost: 1 });
+    const citing = {
+      ...cold,
+      description: [
+        ...cold.description,
+        {
+          text: 'The repost appears to quote a claim about it.',
+          cite: { article: 'repost', quote: 'Moscow is merging grievances', garbled: true },
+        },
+      ],
+    };
+    const cited = build({ 'a.json': { entities: [citing] } }, [garbledName]);
+    expect(cited.errors).toEqual([]);
+    expect(cited.kb.entities[0]!.mentionCount).toBe(2);
   });
 
   it('never picks a passage listed as not for sources', () => {

@@ -10,7 +10,7 @@ import {
 } from '../catalog/schema';
 import type { Article } from '../corpus/schema';
 import { EvidenceJudge } from '../match/evidence';
-import { createMatcher, type MatchAlias } from '../match/matcher';
+import { createMatcher } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -20,8 +20,10 @@ import {
 } from './checks';
 import { creditFor, sectionStarts } from '../kb/credit';
 import {
+  containedMentions,
   locateMentions,
   sentenceAt,
+  type BuildAlias,
   type LocatedMention,
   type TraitsOf,
 } from '../indexing/mentions';
@@ -51,8 +53,14 @@ export interface BuildResult {
   offTopic: string[];
 }
 
-interface AliasInfo extends MatchAlias {
+interface AliasInfo extends BuildAlias {
   outside: boolean;
+}
+
+/** A sentence and the span of a block's text (a mention, or a cited quote) that starts in it. */
+export interface Passage extends SentenceRef {
+  start: number;
+  end: number;
 }
 
 function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): string[] {
@@ -116,15 +124,16 @@ function isOnTopic(mentions: readonly LocatedMention[], traitsOf: TraitsOf): boo
   return judge.onTopic;
 }
 
-type AliasSpec = Pick<Alias, 'text' | 'match' | 'evidence' | 'outside'>;
+type AliasSpec = Pick<Alias, 'text' | 'match' | 'evidence' | 'outside' | 'contains'>;
 
 /** The canonical name is an alias too, unless the entity lists it explicitly. */
 function aliasesOf(entity: CatalogEntity): AliasSpec[] {
-  const listed = entity.aliases.map(({ text, match, evidence, outside }) => ({
+  const listed = entity.aliases.map(({ text, match, evidence, outside, contains }) => ({
     text,
     match,
     evidence,
     outside,
+    contains,
   }));
   const nameFolded = normalizeFolded(entity.name);
   return listed.some((a) => normalizeFolded(a.text) === nameFolded)
@@ -152,6 +161,11 @@ function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec)
       `${where}: alias "${alias.text}" is both "outside" and "corpus": it could never match anywhere`,
     );
   }
+  if (alias.evidence === 'corpus' && alias.contains) {
+    errors.push(
+      `${where}: alias "${alias.text}" is a corpus reference, which counts the names inside it already; drop "contains"`,
+    );
+  }
   return errors;
 }
 
@@ -162,7 +176,7 @@ function aliasFormErrors(where: string, entity: CatalogEntity, alias: AliasSpec)
  */
 function notEntityErrors(
   notEntities: readonly (NotEntity & { file: string })[],
-  aliases: readonly MatchAlias[],
+  aliases: readonly BuildAlias[],
   ownerOf: ReadonlyMap<string, string>,
   articles: readonly Article[],
   traitsOf: TraitsOf,
@@ -319,6 +333,8 @@ export function buildKnowledgeBase(
     attributedBefore: { article: string } | undefined;
   }
 
+  /** Where each resolved citation's quote sits, for the footers. */
+  const citedSpans = new WeakMap<CiteRef, QuoteSpan>();
   /** Resolves a citation; for a description clause, also checks its figures and attribution. */
   const resolveCite = (
     where: string,
@@ -358,13 +374,15 @@ export function buildKnowledgeBase(
       ];
       for (const p of problems) if (p) errors.push(`${where} (article "${article.id}"): ${p}`);
     }
-    return {
+    const ref: CiteRef = {
       article: article.id,
       block: span.block,
       sentence: span.sentence,
       quote: cite.quote,
       ...(garbled ? { garbled: garbled.means } : {}),
     };
+    citedSpans.set(ref, span);
+    return ref;
   };
 
   // Aliases: one owner per folded text, each usable as a whole word, names unless references.
@@ -392,6 +410,19 @@ export function buildKnowledgeBase(
       aliases.push({ ...alias, entity: e.id });
     }
   }
+  const inside = containedMentions(aliases);
+  aliases.forEach((alias, i) => {
+    const where = `${entityById.get(alias.entity)!.file}: entity "${alias.entity}"`;
+    for (const id of alias.contains ?? []) {
+      if (!entityById.has(id) || id === alias.entity) {
+        errors.push(`${where}: alias "${alias.text}" contains "${id}", which is no other entity`);
+      } else if (!inside(alias.text, i, 0, alias.text.length).some((m) => m.entity === id)) {
+        errors.push(
+          `${where}: alias "${alias.text}" contains "${id}", but no alias of "${id}" matches inside it`,
+        );
+      }
+    }
+  });
   errors.push(...notEntityErrors(notEntities, aliases, ownerOf, articles, traitsOf));
 
   const mentions = locateMentions(
@@ -467,13 +498,12 @@ export function buildKnowledgeBase(
     kbClaimsByEntity.set(claim.entity, list);
   }
 
-  // Words a repost garbled say nothing reliable about who belongs with whom ("“China is
-  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links nobody.
-  const related = relatedEntities(
-    mentions.filter(
-      (m) => !garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 })),
-    ),
-  );
+  // Words a repost garbled say nothing reliable about what they name ("“China is
+  // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links
+  // nobody and is not counted in a footer.
+  const inGarbled = (m: LocatedMention) =>
+    garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 }));
+  const related = relatedEntities(mentions.filter((m) => !inGarbled(m)));
   const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -495,10 +525,14 @@ export function buildKnowledgeBase(
       return { text: clause.text, cite };
     });
     const entityClaims = kbClaimsByEntity.get(e.id) ?? [];
-    const references = referencesOf(own, [
-      ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
-      ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
-    ]);
+    errors.push(...unexplainedMisspellings(e, entityClaims));
+    const references = referencesOf(
+      own.filter((m) => !inGarbled(m)),
+      [
+        ...description.flatMap((d) => (d.cite ? [d.cite] : [])),
+        ...entityClaims.flatMap((c) => c.versions.flatMap((v) => v.cites)),
+      ].map((c) => ({ ...c, ...citedSpans.get(c)!, sentence: c.sentence })),
+    );
     const mentionsByArticle: Record<string, number> = {};
     for (const r of references)
       mentionsByArticle[r.article] = (mentionsByArticle[r.article] ?? 0) + 1;
@@ -509,7 +543,7 @@ export function buildKnowledgeBase(
       aliases: [
         ...new Set(
           e.aliases
-            .filter((a) => a.evidence !== 'corpus')
+            .filter((a) => a.evidence !== 'corpus' && !a.misspelling)
             .map((a) => a.text)
             .filter((t) => t !== e.name),
         ),
@@ -585,6 +619,27 @@ export function buildKnowledgeBase(
   };
 }
 
+/**
+ * A misspelling the articles use is hidden from the card's names, so the card's own text
+ * must show it (a clause or a spelling claim), or a reader meets it in a quote unexplained.
+ */
+function unexplainedMisspellings(
+  e: CatalogEntity & { file: string },
+  claims: readonly KbClaim[],
+): string[] {
+  const texts = [
+    ...e.description.map((c) => c.text),
+    ...claims.flatMap((c) => c.versions.map((v) => v.value)),
+  ].map(normalizeFolded);
+  return e.aliases
+    .filter((a) => a.misspelling && !a.outside)
+    .filter((a) => !texts.some((t) => t.includes(normalizeFolded(a.text))))
+    .map(
+      (a) =>
+        `${e.file}: entity "${e.id}": alias "${a.text}" is a misspelling the articles use, so the card must show it: quote it in a clause or a spelling claim`,
+    );
+}
+
 /** A claim version's value as compared for sameness: case, typography and punctuation aside. */
 function claimValueKey(value: string): string {
   return normalizeFolded(value)
@@ -593,20 +648,29 @@ function claimValueKey(value: string): string {
 }
 
 /**
- * Every place an article refers to the entity: its located mentions, and each sentence a
- * card cites about it that names it in a way no alias catches ("the Islamic State’s last
- * stronghold in Syria" for Baghuz) or that a longer name swallows ("the Kerman bombings").
- * The footer counts these, so it never counts fewer articles than the card cites.
+ * Every place an article refers to the entity: its located mentions (the build passes
+ * those outside garbled passages), and each sentence a card cites about it that names it
+ * in a way no alias catches ("the Islamic State’s last stronghold in Syria" for Baghuz)
+ * or that a longer name swallows ("the Kerman bombings"). The footer counts these, so it
+ * never counts fewer articles than the card cites; a cited garbled passage counts, since
+ * the card shows it, marked. A quote over several sentences is one reference, and none
+ * beyond the mention it holds.
  */
 export function referencesOf(
-  mentions: readonly SentenceRef[],
-  cites: readonly SentenceRef[],
+  mentions: readonly Passage[],
+  cites: readonly Passage[],
 ): SentenceRef[] {
   const key = (r: SentenceRef) => `${r.article}#${r.block}#${r.sentence}`;
   const seen = new Set(mentions.map(key));
   const unnamed: SentenceRef[] = [];
   for (const cite of cites) {
     if (seen.has(key(cite))) continue;
+    const holds = (m: Passage) =>
+      m.article === cite.article &&
+      m.block === cite.block &&
+      cite.start <= m.start &&
+      m.end <= cite.end;
+    if (mentions.some(holds)) continue;
     seen.add(key(cite));
     unnamed.push(cite);
   }

@@ -12,6 +12,10 @@ export const articleIdSchema = z
   .string()
   .check(z.regex(kebabCase, 'article ids are lowercase-kebab-case'));
 
+export const entityIdSchema = z
+  .string()
+  .check(z.regex(kebabCase, 'entity ids are lowercase-kebab-case'));
+
 export const categories = ['person', 'group', 'organization', 'media', 'place', 'event'] as const;
 export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
@@ -48,8 +52,20 @@ export const aliasSchema = z.strictObject({
   evidence: z._default(evidenceSchema, 'strong'),
   /** A form readers meet on other sites that the bundled articles never use. */
   outside: z._default(z.boolean(), false),
+  /**
+   * A misspelling ("Eric Kurilla", "Caucusus"): matched like any alias, so a page that
+   * spells it so is linked, but never shown as a name; the card's text says who wrote it so.
+   */
+  misspelling: z._default(z.boolean(), false),
   /** The language of a form that is not English ("de", "es"), for reviewers. */
   lang: z.optional(z.string().check(z.regex(/^[a-z]{2}$/, 'lang is a two-letter ISO 639-1 code'))),
+  /**
+   * Entities whose names this name contains ("Cologne" in "Cologne Cathedral", "Biden"
+   * in "Biden administration"): in the bundled articles a mention under this alias is a
+   * mention of each of them too, since the articles name them only there. Build only:
+   * a page marks the longer name alone.
+   */
+  contains: z.optional(z.array(entityIdSchema).check(z.minLength(1))),
 });
 export type Alias = z.infer<typeof aliasSchema>;
 
@@ -77,10 +93,6 @@ export const clauseSchema = z.strictObject({
   text: z.string().check(z.minLength(1)),
   cite: citationSchema,
 });
-
-export const entityIdSchema = z
-  .string()
-  .check(z.regex(kebabCase, 'entity ids are lowercase-kebab-case'));
 
 export const entitySchema = z.strictObject({
   id: entityIdSchema,

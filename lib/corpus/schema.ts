@@ -42,7 +42,10 @@ export const articleMetaSchema = z.strictObject({
   kind: articleKindSchema,
   /** Parts written by other outlets, in article order. */
   sections: z._default(z.array(articleSectionSchema), []),
-  /** Passages "From the sources" never shows: an author's bio, a quoted call to violence. */
+  /**
+   * Passages "From the sources" never shows: an author's bio, a quoted call to violence, a
+   * sentence that reads wrong alone ("He characterized…", "…considers this factor…").
+   */
   notForSources: z._default(z.array(z.string().check(z.minLength(8))), []),
   /** Passages the copy garbled; empty for a clean copy. */
   garbled: z._default(z.array(garbledPassageSchema), []),

@@ -51,7 +51,7 @@ describe('popup lookup', () => {
   });
 
   test.each([
-    ['Khorason', 'ISIS-K'],
+    ['Khorason Province', 'ISIS-K'],
     ['Bortnikof', 'Alexander Bortnikov'],
   ])('"%s" finds %s first', async (query, name) => {
     const popup = await h.extensionPage('popup.html');
