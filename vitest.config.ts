@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BROWSER_TESTS = 'lib/**/*.browser.test.ts';
+const BROWSER_TESTS = 'lib/**/*.browser.test.{ts,tsx}';
+const FAKE_EXTENSION_APIS = fileURLToPath(
+  new URL('./lib/test-support/fake-extension-apis.ts', import.meta.url),
+);
 
 export default defineConfig({
   test: {
@@ -17,8 +21,11 @@ export default defineConfig({
         },
       },
       {
-        // Page modules against real layout, styles and observers: Debian's Chromium, headless.
+        // Page modules and the card against real layout, styles and observers: Debian's
+        // Chromium, headless; extension APIs (storage, messaging) faked in memory.
+        resolve: { alias: { 'wxt/browser': FAKE_EXTENSION_APIS } },
         test: {
+          setupFiles: [FAKE_EXTENSION_APIS],
           name: 'browser',
           include: [BROWSER_TESTS],
           browser: {

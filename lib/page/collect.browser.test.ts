@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BlockCollector, readBlocksOf } from './collect';
+import { BlockCollector, isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
 import { positionAt, rangeFor } from './text-block';
 
 function collect(html: string, exclude?: (el: Element) => boolean) {
@@ -97,5 +97,31 @@ describe('text block offsets', () => {
     expect(positionAt(block!, 16, true).node.data).toBe('Sanaullah');
     const range = rangeFor(block!, 7, 24);
     expect(range.toString()).toBe('Sanaullah Ghafari');
+  });
+});
+
+describe('where changed text lies', () => {
+  it('is out of bounds in an editor, a hidden or invisible subtree, a script or our own UI', () => {
+    document.body.innerHTML =
+      '<div contenteditable><p id="edit">a</p></div>' +
+      '<div style="visibility: hidden"><p id="invisible">b</p></div>' +
+      '<div style="content-visibility: hidden"><p id="skipped">c</p></div>' +
+      '<div hidden><p id="hidden">d</p></div>' +
+      '<div class="ours"><p id="ours">e</p></div>' +
+      '<p id="shown">f <span style="display: contents" id="contents">g</span></p>';
+    const ours = (el: Element) => el.classList.contains('ours');
+    const at = (id: string) => isOutOfBounds(document.getElementById(id)!, ours);
+    for (const id of ['edit', 'invisible', 'skipped', 'hidden', 'ours'])
+      expect(at(id), id).toBe(true);
+    expect(at('shown')).toBe(false);
+    expect(at('contents')).toBe(false);
+  });
+
+  it('belongs to the nearest ancestor laid out as a block', () => {
+    document.body.innerHTML =
+      '<article><p id="p">In <em><b id="b">Kerman</b></em></p><span id="loose">Kabul</span></article>';
+    const article = document.querySelector('article')!;
+    expect(nearestBlock(document.getElementById('b')!)).toBe(document.getElementById('p'));
+    expect(nearestBlock(document.getElementById('loose')!, article)).toBe(article);
   });
 });

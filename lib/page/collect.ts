@@ -60,9 +60,7 @@ export function isOutOfBounds(el: Element, exclude?: (el: Element) => boolean): 
   }
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (style?.display === 'contents') return false;
-  return (
-    typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })
-  );
+  return !el.checkVisibility({ visibilityProperty: true });
 }
 
 /** The nearest ancestor-or-self that is laid out as a block (where a text block ends). */

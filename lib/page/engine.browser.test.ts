@@ -1,26 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { categories } from '../catalog/schema';
-import type { MatcherData } from '../kb/schema';
 import { PageEngine } from './engine';
 import { HUGE_MUTATION } from './mutation-watch';
-
-const MATCHER: MatcherData = {
-  entities: [
-    ['amira-jadoon', 'person'],
-    ['isis-k', 'group'],
-    ['kerman', 'place'],
-    ['kabul', 'place'],
-  ],
-  aliases: [
-    ['Amira Jadoon', 0, 'plain'],
-    ['Jadoon', 0, 'plain', 'supported'],
-    ['ISIS-K', 1, 'plain'],
-    ['Kerman', 2, 'plain'],
-    ['Kabul', 3, 'plain'],
-  ],
-  notEntities: [],
-  dates: {},
-};
+import { TEST_MATCHER, showAll } from './page-fixtures';
 
 let root: HTMLElement;
 let abort: AbortController;
@@ -30,11 +11,8 @@ async function start(html: string): Promise<PageEngine> {
   const engine = new PageEngine({
     document,
     scope: root,
-    matcherData: MATCHER,
-    display: {
-      marking: 'all',
-      categories: Object.fromEntries(categories.map((c) => [c, true])) as never,
-    },
+    matcherData: TEST_MATCHER,
+    display: showAll('all'),
     adoptDocumentStyles: true,
     signal: abort.signal,
   });

@@ -27,8 +27,7 @@ export function parseColor(css: string): Rgba | null {
     out = [0, 0, 0, 0];
   } else {
     // Modern colour syntaxes: let the browser convert, on a canvas that is never in the page.
-    probe ??=
-      typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
+    probe ??= new OffscreenCanvas(1, 1).getContext('2d');
     if (probe) {
       probe.clearRect(0, 0, 1, 1);
       probe.fillStyle = '#000';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
-import { entityStops, nextStop } from './stepping';
+import { comparePlaces, entityStops, nextStop } from './stepping';
 
-const window = new Window();
-const document = window.document as unknown as Document;
-document.body.innerHTML = '<p>Putin Kerman Putin Taliban Kerman Zelin</p>';
-const text = document.body.firstChild!.firstChild as Text;
+const page = document.createElement('main');
+page.innerHTML = '<p>Putin Kerman Putin Taliban Kerman Zelin</p>';
+document.body.append(page);
+const text = page.firstChild!.firstChild as Text;
 
 /** Mentions of the words of the paragraph, in page order, each with its range. */
 const mentions = text.data.split(' ').reduce<{ entity: string; range: Range }[]>((out, word) => {
@@ -56,5 +55,28 @@ describe('keyboard stepping', () => {
     expect(nextStop(stops, at(0), -1, at(0))?.entity).toBe('Zelin');
     expect(nextStop(stops, null, 1)?.entity).toBe('Putin');
     expect(nextStop([], null, 1)).toBeUndefined();
+  });
+});
+
+describe('comparePlaces', () => {
+  it('orders points across shadow trees by where their hosts sit', () => {
+    const before = document.createElement('p');
+    before.textContent = 'Kabul';
+    const host = document.createElement('div');
+    const after = document.createElement('p');
+    after.textContent = 'Kerman';
+    page.append(before, host, after);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>ISIS-K</p><p>Kabul</p>';
+    const [first, second] = [...shadow.querySelectorAll('p')].map((p) => p.firstChild!);
+    const at = (node: Node, offset = 0) => ({ node, offset });
+    expect(comparePlaces(at(before.firstChild!), at(first!))).toBe(-1);
+    expect(comparePlaces(at(first!), at(after.firstChild!))).toBe(-1);
+    expect(comparePlaces(at(after.firstChild!), at(second!))).toBe(1);
+    // Inside one shadow tree, the tree's own order.
+    expect(comparePlaces(at(second!), at(first!))).toBe(1);
+    expect(comparePlaces(at(first!, 1), at(first!, 1)) === 0).toBe(true);
+    // The host itself comes before what its shadow tree holds.
+    expect(comparePlaces(at(page, [...page.childNodes].indexOf(host)), at(first!))).toBe(-1);
   });
 });
