@@ -1,6 +1,39 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+
+/**
+ * The data path, low to high: a folder of `lib/` may import only from folders
+ * earlier in this list (folders on one line are siblings and do not import each
+ * other). `lib/build` runs at build time only: nothing that ships may import it.
+ * README.md, "Architecture", draws the same picture.
+ */
+const LAYERS = [
+  ['text'],
+  ['catalog'],
+  ['corpus'],
+  ['kb'],
+  ['match'],
+  ['settings'],
+  ['indexing', 'card', 'search'],
+  ['library'],
+  ['messaging'],
+  ['page', 'capture'],
+  ['popup', 'options', 'reader', 'background'],
+];
+
+const zones = LAYERS.flatMap((layer, i) =>
+  layer.map((folder) => ({
+    target: `./lib/${folder}`,
+    from: [
+      ...LAYERS.slice(i + 1).flat(),
+      ...layer.filter((sibling) => sibling !== folder),
+      'build',
+    ].map((f) => `./lib/${f}`),
+    message: `lib/${folder} sits lower on the data path (see LAYERS in eslint.config.js).`,
+  })),
+);
 
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'generated/', 'node_modules/'] },
@@ -10,6 +43,28 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx}', 'entrypoints/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...zones,
+            {
+              target: './entrypoints',
+              from: './lib/build',
+              message: 'lib/build runs at build time only; nothing that ships imports it.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -47,13 +47,13 @@ export default defineConfig({
         // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.
         '#card-ui-loader': resolve(
           import.meta.dirname,
-          `lib/ui/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
+          `lib/card/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
         ),
         // How the content script reads a page for the library: a lazy file in Chrome, the
-        // background page in Firefox (see lib/library/page-extract.*.ts).
+        // background page in Firefox (see lib/capture/page-extract.*.ts).
         '#page-extract': resolve(
           import.meta.dirname,
-          `lib/library/page-extract.${browser === 'firefox' ? 'remote' : 'lazy'}.ts`,
+          `lib/capture/page-extract.${browser === 'firefox' ? 'remote' : 'lazy'}.ts`,
         ),
       },
     },

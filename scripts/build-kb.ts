@@ -5,7 +5,7 @@
  * `--diff=HEAD` always compares with git HEAD.
  */
 import { cardsOf, previousCards, writeKnowledgeBase } from './kb-files';
-import { diffCards, formatChanges } from '../lib/ui/card-text';
+import { diffCards, formatChanges } from '../lib/kb/card-text';
 
 const diffArg = process.argv.slice(2).find((a) => a === '--diff' || a.startsWith('--diff='));
 

@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cleanSeed } from '../lib/corpus/clean';
+import { cleanSeed } from '../lib/build/clean-corpus';
 import { formatBlocks } from '../lib/corpus/blocks';
 import { CORPUS_DIR, SEEDS_DIR, readArticleMeta } from './kb-files';
 

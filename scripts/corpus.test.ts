@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatBlocks } from '../lib/corpus/blocks';
-import { cleanSeed } from '../lib/corpus/clean';
+import { cleanSeed } from '../lib/build/clean-corpus';
 import { CORPUS_DIR, SEEDS_DIR, readArticleMeta, readArticles } from './kb-files';
 
 const metas = await readArticleMeta();

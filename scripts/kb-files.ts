@@ -9,9 +9,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBlocks } from '../lib/corpus/blocks';
 import { articleMetaListSchema, type Article, type ArticleMeta } from '../lib/corpus/schema';
-import { buildKnowledgeBase, type BuildResult, type CatalogInput } from '../lib/kb/build';
+import {
+  buildKnowledgeBase,
+  type BuildResult,
+  type CatalogInput,
+} from '../lib/build/knowledge-base';
 import { knowledgeBaseSchema, type KnowledgeBase } from '../lib/kb/schema';
-import { toCardData, type CardData } from '../lib/ui/card-data';
+import { toCardData, type CardData } from '../lib/kb/card-data';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const CORPUS_DIR = join(ROOT, 'assets/corpus');

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { cardLines } from '../lib/ui/card-text';
+import { cardLines } from '../lib/kb/card-text';
 import { GENERATED_DIR, ROOT, cardsOf, writeKnowledgeBase } from './kb-files';
 
 try {

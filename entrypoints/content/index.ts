@@ -1,15 +1,15 @@
-import '@/lib/ui/card.css';
-import '@/lib/ui/popover.css';
+import '@/lib/card/card.css';
+import '@/lib/card/popover.css';
 import { loadMatcherData } from '@/lib/kb/load';
-import { answerPageCapture } from '@/lib/library/page-capture';
-import { ask } from '@/lib/messaging';
+import { answerPageCapture } from '@/lib/capture/page-capture';
+import { ask } from '@/lib/messaging/client';
 import { createLiveRegion } from '@/lib/page/announcer';
-import { followFullscreen } from '@/lib/page/card-host';
+import { followFullscreen } from '@/lib/card/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
 import { afterLoad, nextIdle } from '@/lib/page/scheduler';
 import { siteChrome } from '@/lib/page/site-chrome';
-import type { CardData } from '@/lib/ui/card-data';
+import type { CardData } from '@/lib/kb/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
 const CARD_HOST = 'backstory-card';

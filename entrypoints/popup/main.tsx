@@ -1,4 +1,4 @@
-import '../../lib/ui/card.css';
+import '../../lib/card/card.css';
 import './style.css';
 import { loadKnowledgeBase } from '../../lib/kb/load';
 import { browserPopupEnv } from '../../lib/popup/env';

@@ -1,15 +1,15 @@
 import kbData from '../../generated/kb.json';
-import cardCss from '../../lib/ui/card.css?inline';
-import popoverCss from '../../lib/ui/popover.css?inline';
+import cardCss from '../../lib/card/card.css?inline';
+import popoverCss from '../../lib/card/popover.css?inline';
 import { loadMatcherData, parseKnowledgeBase, readerMatcherData } from '../../lib/kb/load';
 import { LibraryStore } from '../../lib/library/store';
-import { ask } from '../../lib/messaging';
+import { ask } from '../../lib/messaging/client';
 import { createLiveRegion } from '../../lib/page/announcer';
 import { PageController } from '../../lib/page/controller';
 import { MARKS_HOST } from '../../lib/page/forced-colors-marks';
-import { formatRoute } from '../../lib/reader/route';
+import { formatRoute } from '../../lib/kb/reader-route';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from '../../lib/reader/ReaderApp';
-import { cardRenderer } from '../../lib/ui/card-renderer';
+import { cardRenderer } from '../../lib/card/card-renderer';
 import './style.css';
 
 const root = document.getElementById('app');

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { formatAuthors, formatDate } from '../reader/article-meta';
+import { formatAuthors, formatDate } from '../kb/article-meta';
 import type { LibraryArticle } from './schema';
 
 /** The head of an article the reader added: where it is from and when, marked as theirs. */

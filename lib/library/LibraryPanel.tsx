@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { formatDate } from '../reader/article-meta';
-import { formatRoute } from '../reader/route';
+import { formatDate } from '../kb/article-meta';
+import { formatRoute } from '../kb/reader-route';
 import { normalizeFolded } from '../text/normalize';
 import { ACCEPTED_FILES, draftFromFile, draftFromText } from './files';
 import { exportFileName, exportLibraryFile, parseLibraryFile } from './import-export';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KnowledgeBase } from '../kb/schema';
-import { formatDate } from '../reader/article-meta';
+import { formatDate } from '../kb/article-meta';
 import { normalizeFolded } from '../text/normalize';
 import type { LoadedLibrary } from './load';
 

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, SentenceRef } from '../kb/schema';
-import { dateRange, type CardData, type CardSource } from '../ui/card-data';
-import { libraryDate } from './added-by-reader';
+import { dateRange, type CardData, type CardSource } from '../kb/card-data';
+import { libraryDate } from '../card/added-by-reader';
 import { findClaimValues } from './claims';
 import type { LibraryIndex } from './index-article';
 

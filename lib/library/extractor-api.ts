@@ -3,7 +3,7 @@ import type { Extraction, ExtractMode } from './extract';
 /**
  * Readability is as large as the rest of the content script and is needed only when
  * the reader adds a page, so Chrome loads it from a separate file at that moment
- * (like the card UI, see lib/ui/card-renderer-api.ts). This module is what both
+ * (like the card UI, see lib/card/card-renderer-api.ts). This module is what both
  * sides share: no Readability code.
  */
 export type PageExtractor = (doc: Document, mode: ExtractMode, selection: string) => Extraction;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadKnowledgeBase, loadMatcherData } from '../kb/load';
-import { toCardData } from '../ui/card-data';
+import { toCardData } from '../kb/card-data';
 import { withLibrary } from './card';
 import { createLibraryIndex } from './index-article';
 import { indexKeyFor, parseIndexRecords } from './index-record';

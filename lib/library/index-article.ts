@@ -1,8 +1,8 @@
 import { toBlock } from '../corpus/blocks';
 import type { Block } from '../corpus/schema';
-import { locateMentions, type LocatedMention } from '../kb/build';
+import { locateMentions, type LocatedMention } from '../indexing/mentions';
 import type { MatcherData, SentenceRef } from '../kb/schema';
-import { countEntitiesPerSentence, pickSourceSentences } from '../kb/sources';
+import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
 import { aliasesFromData, traitsFromData } from '../match/data';
 import type { EntityTraits } from '../match/evidence';
 import type { ArticleIndexRecord } from './index-record';

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import { articleDraftSchema } from './schema';
 
-/** What crosses messaging when a page is added (see lib/messages.ts). */
+/** What crosses messaging when a page is added (see lib/messaging/messages.ts). */
 
 export const extractModeSchema = z.enum(['article', 'selection', 'page-text']);
 

@@ -3,11 +3,11 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { broadModes } from '../match/evidence';
 import { markingModes, modifierKeys, themes, type Settings } from '../settings/schema';
 import { exportSettingsFile, parseSettingsFile, setPaused } from '../settings/store';
-import { CategoryToggles } from './CategoryToggles';
+import { CategoryToggles } from '../settings/CategoryToggles';
 import type { OptionsEnv, Shortcut } from './env';
-import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from './labels';
-import { SettingsProblems } from './SettingsProblems';
-import { useDocumentTheme, useSettings, type SettingsHandle } from './use-settings';
+import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from '../settings/labels';
+import { SettingsProblems } from '../settings/SettingsProblems';
+import { useDocumentTheme, useSettings, type SettingsHandle } from '../settings/use-settings';
 
 export const EXPORT_FILENAME = 'backstory-settings.json';
 

@@ -1,10 +1,10 @@
 import type { MatcherData } from '../kb/schema';
 import type { PageContext } from '../match/evidence';
-import { listen } from '../messaging';
+import { listen } from '../messaging/client';
 import type { Settings } from '../settings/schema';
 import { isPaused, readSettings, watchSettings } from '../settings/store';
 import type { SentenceRef } from '../kb/schema';
-import type { CardData } from '../ui/card-data';
+import type { CardData } from '../kb/card-data';
 import { PageEngine, type DisplayFilter } from './engine';
 import { watchForcedColors } from './forced-colors-marks';
 import { HoverCards, type CardMount } from './hover-cards';

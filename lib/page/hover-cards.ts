@@ -1,8 +1,8 @@
 import type { SentenceRef } from '../kb/schema';
-import type { CardData } from '../ui/card-data';
-import type { CardRenderer } from '../ui/card-renderer-api';
-import { categoryLabels } from '../ui/card-data';
-import { DISMISS_EVENT } from '../ui/EntityCard';
+import type { CardData } from '../kb/card-data';
+import type { CardRenderer } from '../card/card-renderer-api';
+import { categoryLabels } from '../kb/card-data';
+import { DISMISS_EVENT } from '../card/EntityCard';
 import type { PageEngine } from './engine';
 import type { PageMention } from './mention-index';
 import { announce } from './announcer';

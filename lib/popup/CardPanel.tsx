@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { SentenceRef } from '../kb/schema';
-import type { CardData } from '../ui/card-data';
-import { EntityCard } from '../ui/EntityCard';
+import type { CardData } from '../kb/card-data';
+import { EntityCard } from '../card/EntityCard';
 
 export type CardView =
   | { id: string; state: 'loading' }

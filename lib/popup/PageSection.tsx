@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../kb/schema';
 import { parseSettings, type Settings } from '../settings/schema';
 import { isPaused, setPaused } from '../settings/store';
-import { categoryLabels } from '../ui/card-data';
+import { categoryLabels } from '../kb/card-data';
 import { pageEntities, type PageMentions } from './page-mentions';
 
 export type PageState =

@@ -6,10 +6,10 @@ import { fakeBrowser } from 'wxt/testing';
 import { loadKnowledgeBase } from '../kb/load';
 import { defaultSettings } from '../settings/schema';
 import { readSettings, settingsItem, updateSettings } from '../settings/store';
-import { toCardData } from '../ui/card-data';
+import { toCardData } from '../kb/card-data';
 import type { PopupEnv } from './env';
 import type { PageMentions } from './page-mentions';
-import { pendingQueryItem } from './pending-query';
+import { pendingQueryItem } from '../search/pending-query';
 import { mountPopup } from './PopupApp';
 
 const kb = loadKnowledgeBase();

@@ -2,16 +2,16 @@ import { render, type JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AddPageSection } from '../library/AddPageSection';
 import { LibrarySearchResults } from '../library/LibrarySearchResults';
-import { CategoryToggles } from '../options/CategoryToggles';
-import { SettingsProblems } from '../options/SettingsProblems';
-import { useDocumentTheme, useSettings } from '../options/use-settings';
+import { CategoryToggles } from '../settings/CategoryToggles';
+import { SettingsProblems } from '../settings/SettingsProblems';
+import { useDocumentTheme, useSettings } from '../settings/use-settings';
 import { createLookup } from '../search/lookup';
 import { isPaused } from '../settings/store';
 import { CardPanel, type CardView } from './CardPanel';
 import type { PopupEnv } from './env';
 import { moveActive } from './list-nav';
 import { PageSection, type PageState } from './PageSection';
-import { takePendingQuery, watchPendingQuery } from './pending-query';
+import { takePendingQuery, watchPendingQuery } from '../search/pending-query';
 import { RESULTS_ID, resultId, SearchResults } from './SearchResults';
 
 /** As many as fit Chrome's 600 px tall popup without scrolling. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LookupResult } from '../search/lookup';
-import { categoryLabels } from '../ui/card-data';
+import { categoryLabels } from '../kb/card-data';
 
 export const RESULTS_ID = 'bs-results';
 

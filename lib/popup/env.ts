@@ -4,9 +4,9 @@ import type { KnowledgeBase, SentenceRef } from '../kb/schema';
 import { loadLibrary } from '../library/load';
 import { LibraryStore } from '../library/store';
 import type { PopupLibraryEnv } from '../library/AddPageSection';
-import { formatRoute } from '../reader/route';
-import { ask, tell } from '../messaging';
-import type { CardData } from '../ui/card-data';
+import { formatRoute } from '../kb/reader-route';
+import { ask, tell } from '../messaging/client';
+import type { CardData } from '../kb/card-data';
 import type { PageMentions } from './page-mentions';
 
 /** Everything the popup needs from the browser, so tests can hand it a fake. */

@@ -1,6 +1,6 @@
 import type { Category } from '../catalog/schema';
 import type { KnowledgeBase } from '../kb/schema';
-import type { Response } from '../messages';
+import type { Response } from '../messaging/messages';
 import type { Settings } from '../settings/schema';
 
 export type PageMentions = Response<'pageMentions'>;

@@ -4,8 +4,8 @@ import type { KbArticle, KnowledgeBase } from '../kb/schema';
 import { LibraryArticleHead } from '../library/LibraryArticleHead';
 import { LibraryPanel } from '../library/LibraryPanel';
 import { useLibrary, type LibraryEnv } from '../library/use-library';
-import { formatAuthors, formatDate } from './article-meta';
-import { formatRoute, parseRoute, resolveRoute, type ReaderView } from './route';
+import { formatAuthors, formatDate } from '../kb/article-meta';
+import { formatRoute, parseRoute, resolveRoute, type ReaderView } from '../kb/reader-route';
 import { sentenceSegments } from './segments';
 
 /** The id of the element holding the article text, for the page engine to annotate. */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { pendingQueryItem } from '../popup/pending-query';
+import { pendingQueryItem } from './pending-query';
 import { lookUpSelection, type SelectionLookupEnv } from './selection-lookup';
 
 const env = (over: Partial<SelectionLookupEnv> = {}): SelectionLookupEnv => ({

@@ -1,4 +1,4 @@
-import { pendingQueryItem } from '../popup/pending-query';
+import { pendingQueryItem } from './pending-query';
 import type { Lookup } from './lookup';
 
 export interface SelectionLookupEnv {

@@ -1,5 +1,5 @@
 import { categories, type Category } from '../catalog/schema';
-import type { Settings } from '../settings/schema';
+import type { Settings } from './schema';
 import { categoryPlurals } from './labels';
 
 interface CategoryTogglesProps {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SentenceRef } from '../kb/schema';
-import type { CardData, CardSource } from './card-data';
+import type { CardData, CardSource } from '../kb/card-data';
 import { DISMISS_EVENT, EntityCard, type EntityCardProps } from './EntityCard';
 
 const source = (

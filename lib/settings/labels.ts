@@ -1,6 +1,6 @@
 import type { Category } from '../catalog/schema';
 import type { BroadMode } from '../match/evidence';
-import type { Marking, ModifierKey, Theme } from '../settings/schema';
+import type { Marking, ModifierKey, Theme } from './schema';
 
 /** How the settings' values read in the popup and the options page. */
 

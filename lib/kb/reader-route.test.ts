@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
-import type { KbArticle } from '../kb/schema';
-import { formatRoute, parseRoute, resolveRoute } from './route';
+import type { KbArticle } from './schema';
+import { formatRoute, parseRoute, resolveRoute } from './reader-route';
 
 const article = (id: string, text: string): KbArticle => ({
   id,

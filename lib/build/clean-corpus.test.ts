@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSeed } from './clean';
+import { cleanSeed } from './clean-corpus';
 
 const meta = { title: 'Moscow rampage reveals reach', authors: ['Baria Alamuddin'] };
 

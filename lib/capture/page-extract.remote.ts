@@ -1,5 +1,5 @@
-import { ask } from '../messaging';
-import type { Extraction, ExtractMode } from './extract';
+import { ask } from '../messaging/client';
+import type { Extraction, ExtractMode } from '../library/extract';
 
 /**
  * Firefox: addons.mozilla.org rejects `import()` of a computed URL, and bundling

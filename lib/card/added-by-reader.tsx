@@ -1,8 +1,7 @@
-import { formatDate } from '../reader/article-meta';
-import type { LibraryArticle } from './schema';
+import { formatDate } from '../kb/article-meta';
 
 /** "22 March 2025", or when it was added for an article that states no date. */
-export function libraryDate(article: Pick<LibraryArticle, 'published' | 'addedAt'>): string {
+export function libraryDate(article: { published?: string; addedAt: string }): string {
   return article.published
     ? formatDate(article.published)
     : `added ${formatDate(article.addedAt.slice(0, 10))}`;

@@ -2,8 +2,8 @@ import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Category } from '../catalog/schema';
 import type { SentenceRef } from '../kb/schema';
-import { AddedByReader } from '../library/added-by-reader';
-import { categoryLabels, mentionSummary, type CardData, type CardSource } from './card-data';
+import { AddedByReader } from './added-by-reader';
+import { categoryLabels, mentionSummary, type CardData, type CardSource } from '../kb/card-data';
 
 export interface EntityCardProps {
   data: CardData;

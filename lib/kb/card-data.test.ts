@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
-import type { KnowledgeBase } from '../kb/schema';
+import type { KnowledgeBase } from './schema';
 import { cardDataSchema, dateRange, mentionSummary, toCardData } from './card-data';
 
 const kb: KnowledgeBase = {

@@ -1,5 +1,5 @@
 import type { ArticleMeta } from '../corpus/schema';
-import type { PassageCredit } from './credit';
+import type { PassageCredit } from '../kb/credit';
 
 /**
  * Editorial checks on one description clause against the passage it cites. Each returns

@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/schema';
 import type { Mention } from '../match/matcher';
-import { creditFor } from './credit';
-import type { SourceRef } from './schema';
+import { creditFor } from '../kb/credit';
+import type { SourceRef } from '../kb/schema';
 
 /** A span of a block's text: a garbled passage, or one never used as a source. */
 export interface FlaggedSpan {

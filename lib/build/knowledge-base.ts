@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini';
-import { phraseReason } from '../catalog/alias-form';
+import { phraseReason } from './alias-form';
 import {
   catalogFileSchema,
   type Alias,
@@ -9,8 +9,8 @@ import {
   type NotEntity,
 } from '../catalog/schema';
 import type { Article } from '../corpus/schema';
-import { applyEvidence, EvidenceJudge, type EntityTraits } from '../match/evidence';
-import { createMatcher, type MatchAlias, type Mention } from '../match/matcher';
+import { EvidenceJudge } from '../match/evidence';
+import { createMatcher, type MatchAlias } from '../match/matcher';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -18,8 +18,14 @@ import {
   checkOpinionAttributed,
   checkOutletCredit,
 } from './checks';
-import { creditFor, sectionStarts } from './credit';
-import { countEntitiesPerSentence, pickSourceSentences } from './sources';
+import { creditFor, sectionStarts } from '../kb/credit';
+import {
+  locateMentions,
+  sentenceAt,
+  type LocatedMention,
+  type TraitsOf,
+} from '../indexing/mentions';
+import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
 import type {
   CiteRef,
   KbClaim,
@@ -29,7 +35,7 @@ import type {
   MatcherAlias,
   MatcherData,
   SentenceRef,
-} from './schema';
+} from '../kb/schema';
 
 export interface CatalogInput {
   /** Where the data came from, for error messages ("assets/catalog/people.json"). */
@@ -49,13 +55,6 @@ interface AliasInfo extends MatchAlias {
   outside: boolean;
 }
 
-/** Where a mention sits, in one article. */
-export interface LocatedMention extends Mention {
-  article: string;
-  block: number;
-  sentence: number;
-}
-
 function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): string[] {
   return error.issues.map((issue) => {
     const [list, i] = issue.path;
@@ -66,11 +65,6 @@ function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): 
     const where = item && typeof item.id === 'string' ? ` entity "${item.id}"` : '';
     return `${file}:${where} ${issue.path.join('.')}: ${issue.message}`;
   });
-}
-
-function sentenceAt(sentences: readonly (readonly [number, number])[], offset: number): number {
-  const found = sentences.findIndex(([, end]) => offset < end);
-  return found === -1 ? sentences.length - 1 : found;
 }
 
 /** Where a quote sits: its block, sentence, and offsets within the block's text. */
@@ -113,35 +107,6 @@ interface GarbledSpan extends QuoteSpan {
 
 function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
   return a.block === b.block && a.start < b.end && b.start < a.end;
-}
-
-/** What the build knows of each entity to judge its mentions. */
-export type TraitsOf = (entity: string) => EntityTraits;
-
-/**
- * Every mention in every article, judged per article by the same evidence policy
- * as a page (`lib/match/evidence.ts`), each article dated as its metadata says.
- */
-export function locateMentions(
-  articles: readonly (Pick<Article, 'id' | 'blocks'> & { date?: string })[],
-  aliases: readonly MatchAlias[],
-  traitsOf: TraitsOf,
-  notEntities: readonly string[] = [],
-): LocatedMention[] {
-  const matcher = createMatcher(aliases, notEntities);
-  const all: LocatedMention[] = [];
-  for (const article of articles) {
-    const found = article.blocks.flatMap((block, b) =>
-      matcher.findMentions(block.text).map((m) => ({
-        ...m,
-        article: article.id,
-        block: b,
-        sentence: sentenceAt(block.sentences, m.start),
-      })),
-    );
-    all.push(...applyEvidence(found, traitsOf, { broadMode: 'topic', pageDate: article.date }));
-  }
-  return all;
 }
 
 /** Whether an article is on topic by the page rule: a check that the rule fits the corpus. */

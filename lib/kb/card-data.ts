@@ -1,9 +1,9 @@
 import { z } from 'zod/mini';
 import { categorySchema, claimKindSchema, type Category } from '../catalog/schema';
 import { articleKindSchema } from '../corpus/schema';
-import { creditFor } from '../kb/credit';
-import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from '../kb/schema';
-import { formatDate } from '../reader/article-meta';
+import { creditFor } from './credit';
+import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from './schema';
+import { formatDate } from './article-meta';
 
 /**
  * What one entity card shows, resolved from the KB in the background so a tab

@@ -4,9 +4,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { loadKnowledgeBase, loadMatcherData } from '../kb/load';
-import { mountReader } from '../reader/ReaderApp';
-import { LibraryStore } from './store';
-import { article } from './test-articles';
+import { mountReader } from './ReaderApp';
+import { LibraryStore } from '../library/store';
+import { article } from '../library/test-articles';
 
 const kb = loadKnowledgeBase();
 let root: HTMLElement;

@@ -1,5 +1,5 @@
 import { extractFromPage } from '#page-extract';
-import { listen } from '../messaging';
+import { listen } from '../messaging/client';
 
 /**
  * The content script's part in adding a page: nothing is read until the background

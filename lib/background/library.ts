@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { KnowledgeBase, MatcherData } from '../kb/schema';
-import { tell } from '../messaging';
-import { toCardData, type CardData } from '../ui/card-data';
-import { withLibrary } from './card';
-import type { ExtractMode } from './extract';
-import { createLibraryIndex, type LibraryIndex } from './index-article';
-import { loadLibrary } from './load';
-import { pendingAddItem } from './pending-add';
-import type { AddOutcome } from './protocol';
-import { LibraryError, LibraryStore, watchLibrary } from './store';
+import { tell } from '../messaging/client';
+import { toCardData, type CardData } from '../kb/card-data';
+import { withLibrary } from '../library/card';
+import type { ExtractMode } from '../library/extract';
+import { createLibraryIndex, type LibraryIndex } from '../library/index-article';
+import { loadLibrary } from '../library/load';
+import { pendingAddItem } from '../library/pending-add';
+import type { AddOutcome } from '../library/protocol';
+import { LibraryError, LibraryStore, watchLibrary } from '../library/store';
 
 /** The background's part of the library: cards that cite it, and adding the tab's page. */
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ParsedSettings, Settings, Theme } from '../settings/schema';
-import { readSettings, resetSettings, updateSettings, watchSettings } from '../settings/store';
+import type { ParsedSettings, Settings, Theme } from './schema';
+import { readSettings, resetSettings, updateSettings, watchSettings } from './store';
 
 export interface SettingsHandle {
   /** Undefined until storage has answered. */

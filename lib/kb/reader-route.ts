@@ -1,4 +1,4 @@
-import type { KbArticle } from '../kb/schema';
+import type { KbArticle } from './schema';
 
 /**
  * The reader's location lives in the URL hash (`#article=<id>&block=<b>&sentence=<s>`), so a

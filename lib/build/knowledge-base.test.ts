@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
 import type { Article } from '../corpus/schema';
-import { buildKnowledgeBase, type CatalogInput } from './build';
+import { buildKnowledgeBase, type CatalogInput } from './knowledge-base';
 
 const article: Article = {
   id: 'test-article',

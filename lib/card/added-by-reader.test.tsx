@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import type { SentenceRef } from '../kb/schema';
-import type { CardData, CardSource } from '../ui/card-data';
-import { EntityCard } from '../ui/EntityCard';
+import type { CardData, CardSource } from '../kb/card-data';
+import { EntityCard } from './EntityCard';
 
 const cited = (text: string, extra: Partial<CardSource> = {}): CardSource => ({
   credit: 'CNN',

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { sentenceRefSchema } from './kb/schema';
-import { addOutcomeSchema, extractionSchema, extractModeSchema } from './library/protocol';
-import { cardDataSchema } from './ui/card-data';
+import { sentenceRefSchema } from '../kb/schema';
+import { addOutcomeSchema, extractionSchema, extractModeSchema } from '../library/protocol';
+import { cardDataSchema } from '../kb/card-data';
 
 /**
  * Every message between extension contexts, one table: request and response

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { Extraction, ExtractMode } from './extract';
-import { loadPageExtractor } from './extractor-api';
+import type { Extraction, ExtractMode } from '../library/extract';
+import { loadPageExtractor } from '../library/extractor-api';
 
 /** Chrome: Readability runs in the content script, on a copy of the page, loaded on first use. */
 export async function extractFromPage(doc: Document, mode: ExtractMode): Promise<Extraction> {

@@ -1,4 +1,4 @@
-import type { ArticleMeta, BlockKind } from './schema';
+import type { ArticleMeta, BlockKind } from '../corpus/schema';
 
 /**
  * Turns a raw seed (a news article as scraped from a repost site) into the text

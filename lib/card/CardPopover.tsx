@@ -1,7 +1,7 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { SentenceRef } from '../kb/schema';
-import type { CardData } from './card-data';
+import type { CardData } from '../kb/card-data';
 import { EntityCard } from './EntityCard';
 
 /** What the card is attached to: a mention's live range. */
