@@ -1,15 +1,16 @@
-import { categories, type Category } from '../catalog/schema';
+import { categories } from '../catalog/schema';
 import type { Settings } from './schema';
 import { categoryPlurals } from './labels';
 
 interface CategoryTogglesProps {
   legend: string;
   value: Settings['categories'];
-  onToggle(category: Category, on: boolean): void;
+  /** Called with the change a toggle makes, to apply to the stored settings. */
+  save(change: (settings: Settings) => Settings): void;
 }
 
 /** One checkbox per kind of entity; shared by the popup and the options page. */
-export function CategoryToggles({ legend, value, onToggle }: CategoryTogglesProps) {
+export function CategoryToggles({ legend, value, save }: CategoryTogglesProps) {
   return (
     <fieldset class="categories">
       <legend>{legend}</legend>
@@ -20,7 +21,10 @@ export function CategoryToggles({ legend, value, onToggle }: CategoryTogglesProp
             name="category"
             value={category}
             checked={value[category]}
-            onChange={(e) => onToggle(category, e.currentTarget.checked)}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              save((s) => ({ ...s, categories: { ...s.categories, [category]: on } }));
+            }}
           />
           {categoryPlurals[category]}
         </label>

@@ -239,6 +239,7 @@ const ALLOWED_SCHEMES = ['chrome-extension:', 'data:', 'blob:', 'about:'];
  */
 const CHROMIUM_OWN_HOSTS = [
   'accounts.google.com',
+  'android.clients.google.com',
   'update.googleapis.com',
   'content-autofill.googleapis.com',
   'clients2.google.com',

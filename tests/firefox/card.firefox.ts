@@ -81,7 +81,6 @@ afterAll(async () => {
 
 test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1024, height: 768 });
 
   let start = Date.now();
   await page.goto(server.url, { waitUntil: 'load' });
@@ -124,7 +123,6 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
 
 test('"Read in source" twice leaves one reader tab', async () => {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1024, height: 768 });
   await page.goto(server.url, { waitUntil: 'load' });
   const { x, y } = await centreOf(page, 'ISIS-K');
   const readers = async () =>
@@ -152,7 +150,6 @@ test('"Read in source" twice leaves one reader tab', async () => {
 
 test('double-clicking a name selects it and opens no card', async () => {
   const page = await firefox.browser.newPage();
-  await page.setViewport({ width: 1024, height: 768 });
   await page.goto(server.url, { waitUntil: 'load' });
   await page.waitForFunction(
     () => {

@@ -67,12 +67,19 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
+      // Puppeteer's own viewport emulation also sends emulation.setScreenOrientationOverride,
+      // which Firefox 140 ESR does not know ("unknown command"): size the window instead.
+      defaultViewport: null,
+      args: ['--window-size=1024,768'],
       // MOZ_REMOTE_SETTINGS_DEVTOOLS lets the profile choose the remote-settings server (release
       // builds otherwise ignore the pref and look up Mozilla's host on every run); a data: URL,
       // as Playwright uses, means no lookup at all. Loopback (the test page) is never proxied.
       env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         'services.settings.server': 'data:,#remote-settings-dummy/v1',
+        // Captive-portal and connectivity checks fetch detectportal.firefox.com.
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': trap.port,
