@@ -3,7 +3,8 @@
  * reduced to the renderer main thread's tasks. A task is the extension's when it
  * evaluates or calls into a `chrome-extension://` script (content script start,
  * TreeWalker filters, observers' callbacks) or resumes a `scheduler.yield()`
- * continuation (the page here never yields, the engine does).
+ * continuation (the page here never yields, the engine does). Of a task that renders a
+ * frame, only the extension's animation-frame callbacks count: the frame is the page's.
  */
 import type { CDPSession } from 'playwright-core';
 
@@ -102,6 +103,10 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string): TraceSumm
   }
   const ext = new Set<TraceEvent>();
   const children = new Map<TraceEvent, TraceEvent[]>();
+  /** Tasks that render a frame, and the time of the extension's calls in each (µs). */
+  const frames = new Set<TraceEvent>();
+  const extensionCalls = new Map<TraceEvent, number>();
+  const callEnd = new Map<TraceEvent, number>();
   // Events are sorted by start; walk them with a cursor over the (non-nested) tasks.
   let k = 0;
   for (const e of main) {
@@ -114,6 +119,12 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string): TraceSumm
       e.name === 'RunYieldContinuation'
     )
       ext.add(task);
+    if (e.name === 'FireAnimationFrame') frames.add(task);
+    // Outermost extension calls only (a callback's nested calls are inside its duration).
+    if (e.name === 'FunctionCall' && isExtensionUrl(e) && e.ts >= (callEnd.get(task) ?? 0)) {
+      extensionCalls.set(task, (extensionCalls.get(task) ?? 0) + (e.dur ?? 0));
+      callEnd.set(task, e.ts + (e.dur ?? 0));
+    }
     if (e.name in PARTS || (e.name === 'FunctionCall' && isExtensionUrl(e))) {
       const list = children.get(task);
       if (list) list.push(e);
@@ -126,7 +137,12 @@ export function summarizeTrace(events: TraceEvent[], pageUrl: string): TraceSumm
       const name = PARTS[c.name] ?? 'callbacks';
       parts[name] = (parts[name] ?? 0) + (c.dur ?? 0) / 1000;
     }
-    return { start: (task.ts - t0) / 1000, duration: (task.dur ?? 0) / 1000, parts };
+    // A rendering task runs the page's frame whether or not the extension is there: of it,
+    // only the extension's animation-frame callbacks (and the layout they force) are its own.
+    const duration = frames.has(task)
+      ? (extensionCalls.get(task) ?? 0) / 1000
+      : (task.dur ?? 0) / 1000;
+    return { start: (task.ts - t0) / 1000, duration, parts };
   });
   const durations = own.map((t) => t.duration);
   return {

@@ -1,14 +1,15 @@
 import '@/lib/card/card.css';
 import '@/lib/card/popover.css';
-import { loadMatcherData } from '@/lib/kb/load';
+import { matcherDataInSteps } from '@/lib/kb/load';
 import { answerPageCapture } from '@/lib/capture/page-capture';
 import { ask } from '@/lib/messaging/client';
 import { createLiveRegion } from '@/lib/page/announcer';
 import { followFullscreen } from '@/lib/card/card-host';
 import { PageController } from '@/lib/page/controller';
 import { MARKS_HOST } from '@/lib/page/forced-colors-marks';
-import { afterLoad, nextIdle } from '@/lib/page/scheduler';
+import { afterLoad, runSliced } from '@/lib/page/scheduler';
 import { siteChrome } from '@/lib/page/site-chrome';
+import type { MatcherData } from '@/lib/kb/schema';
 import type { CardData } from '@/lib/kb/card-data';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -37,14 +38,22 @@ export default defineContentScript({
   async main(ctx) {
     // Nothing before the load event has fired: start-up must never push it back.
     await afterLoad(window);
-    // Validating the bundled matcher data takes a few ms: in an idle period, not in the page's work.
-    await nextIdle(window);
-    if (ctx.isInvalid) return;
+    // Validating the bundled matcher data takes tens of ms: in idle periods, a piece at a time.
+    const step = matcherDataInSteps();
+    let matcherData: MatcherData | undefined;
+    const loaded = await runSliced(
+      (shouldYield) => {
+        while (!(matcherData = step())) if (shouldYield()) return false;
+        return true;
+      },
+      { signal: ctx.signal, view: window, priority: 'background' },
+    );
+    if (!loaded || !matcherData || ctx.isInvalid) return;
     const cards = new Map<string, Promise<CardData | null>>();
     const isChrome = siteChrome(document);
     const controller = new PageController({
       document,
-      matcherData: loadMatcherData(),
+      matcherData,
       signal: ctx.signal,
       top: window === window.top,
       // Our own UI, and the site around the article (menus, banners, footers, rails).

@@ -36,6 +36,8 @@ export interface CollectOptions {
    * are left out. How the index finds a block's text nodes again, from its container.
    */
   shallow?: boolean;
+  /** Nodes a pending batch of the page's changes reads anyway: the walk leaves them to it. */
+  readLater?: (node: Node) => boolean;
 }
 
 /** Drop caps float one or two letters beside the rest of their word. */
@@ -117,6 +119,7 @@ export class BlockCollector {
     const doc = root.ownerDocument ?? (root as Document);
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
       acceptNode: (node) => {
+        if (this.options.readLater?.(node)) return NodeFilter.FILTER_REJECT;
         if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
         return this.accept(node as Element) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
       },

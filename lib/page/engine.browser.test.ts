@@ -108,7 +108,9 @@ describe('PageEngine mutations', () => {
       fragment.append(Object.assign(document.createElement('p'), { textContent: `Kabul ${i}` }));
     }
     root.replaceChildren(fragment);
-    await expect.poll(() => engine.getStats().mentions).toBe(HUGE_MUTATION + 1);
+    await expect
+      .poll(() => engine.getStats().mentions, { timeout: 60_000 })
+      .toBe(HUGE_MUTATION + 1);
     expect(shown(engine)).not.toContain('kerman:Kerman');
   });
 });

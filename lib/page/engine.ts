@@ -6,7 +6,7 @@ import type { Matcher } from '../match/matcher';
 import { isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
 import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
-import { MentionIndex, PageMention, type BlockRecord } from './mention-index';
+import { MentionIndex, PageMention } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
 import { TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
@@ -57,8 +57,6 @@ export class PageEngine {
   private readonly meter = new TimeMeter();
   private readonly scanContext: ScanContext;
   private readonly buildMatcher: () => Matcher;
-  /** Blocks whose visibility has been read (see visibility.ts). */
-  private readonly visibilityChecked = new WeakSet<BlockRecord>();
   private display: DisplayFilter;
   private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
     viewportMarkedAt: null,
@@ -106,6 +104,7 @@ export class PageEngine {
       signal: options.signal,
       meter: this.meter,
       exclude: options.exclude,
+      readLater: (node) => this.watcher.willRead(node),
       onShadowRoot: (shadow) => {
         if (this.shadowRoots.has(shadow)) return;
         this.shadowRoots.add(shadow);
@@ -157,10 +156,6 @@ export class PageEngine {
     const signal = this.options.signal;
     // Records of text that left the page cannot be placed in document order: first out.
     this.meter.time(() => this.index.prune());
-    if (batch.rescanAll) {
-      if (await rescan([this.scope], this.scanContext)) await this.settleAndRefresh();
-      return;
-    }
     const touched = new Set<Element>();
     // Blocks with mentions whose text was rewritten in place, by first node (one read each).
     const rewritten = new Map<Text, TextBlock>();
@@ -217,21 +212,32 @@ export class PageEngine {
       }
     });
     const roots = outermost(blocks) as Element[];
-    // What the reader is looking at first.
-    const near = roots.filter((el) => whereIs(el, this.view) === 0);
-    const nearSet = new Set(near);
-    const far = roots.filter((el) => !nearSet.has(el));
+    // What the reader is looking at first (a layout read: in a frame).
+    const near: Element[] = [];
+    const far: Element[] = [];
+    let placed = 0;
+    const split = await runSliced(
+      (shouldYield) => {
+        while (placed < roots.length) {
+          const el = roots[placed++]!;
+          (whereIs(el, this.view) === 0 ? near : far).push(el);
+          if (shouldYield()) break;
+        }
+        return placed >= roots.length;
+      },
+      { signal, meter: this.meter, view: this.view, priority: 'layout' },
+    );
+    if (!split) return;
     if (!(await rescan(near, this.scanContext)) || !(await this.settleAndRefresh())) return;
     if (far.length > 0 && (await rescan(far, this.scanContext))) await this.settleAndRefresh();
   }
 
   /** Moves first mentions past blocks the reader cannot see, then shows the index; false if aborted. */
   private async settleAndRefresh(): Promise<boolean> {
-    const settled = await settleFirstMentions(this.index, this.visibilityChecked, {
+    const settled = await settleFirstMentions(this.index, {
       signal: this.options.signal,
       meter: this.meter,
       view: this.view,
-      priority: 'background',
     });
     if (settled) this.refresh();
     return settled;

@@ -134,6 +134,8 @@ export class MentionIndex {
   /** Records by block container; one record is stored bare, several as a list. */
   private readonly byContainer = new WeakMap<Element, BlockRecord | BlockRecord[]>();
   private readonly entityIndex = new Map<string, number>();
+  /** Visibility verdicts of blocks dropped from the index, by first node, for when they are read again. */
+  private readonly verdicts = new WeakMap<Text, { length: number; clipped: boolean }>();
 
   constructor(
     private readonly matcher: Matcher,
@@ -167,6 +169,8 @@ export class MentionIndex {
   }
 
   private unfile(record: BlockRecord): void {
+    if (record.clipped !== undefined)
+      this.verdicts.set(record.first, { length: record.length, clipped: record.clipped });
     const rest = this.recordsIn(record.container).filter((r) => r !== record);
     if (rest.length === 0) this.byContainer.delete(record.container);
     else this.byContainer.set(record.container, rest.length === 1 ? rest[0]! : rest);
@@ -198,6 +202,9 @@ export class MentionIndex {
       length: block.text.length,
       data,
     };
+    // The same text read again keeps what was found out about it (a rescan of its subtree).
+    const known = this.verdicts.get(record.first);
+    if (known && known.length === record.length) record.clipped = known.clipped;
     this.file(record);
     this.insertInOrder(record);
     return record;
@@ -233,6 +240,12 @@ export class MentionIndex {
    * document order, so those inside `root` are one run found by binary search.
    */
   removeWithin(root: Node): void {
+    const last = this.records[this.records.length - 1];
+    // A subtree the page appended (a feed's message) holds nothing yet. This saves the
+    // binary search, whose every step costs Blink a walk along the siblings between the
+    // two nodes (compareDocumentPosition): thousands in a long feed.
+    if (!last || (!containsComposed(root, last.container) && compareNodes(last.first, root) < 0))
+      return;
     const from = this.lowerBound(root);
     let to = from;
     while (to < this.records.length && containsComposed(root, this.records[to]!.container)) to++;

@@ -11,12 +11,13 @@ import type { TimeMeter } from './scheduler';
 export interface MutationBatch {
   /** Text nodes whose data the page rewrote in place. */
   texts: Set<Text>;
-  /** Nodes added, none inside another (an addition inside an added subtree is read with it). */
+  /**
+   * Nodes added, none inside another (an addition inside an added subtree is read with it).
+   * Past a huge mutation, the nodes whose children or text changed instead: read again whole.
+   */
   added: Node[];
   /** Elements (or shadow hosts) that lost children. */
   removedFrom: Set<Element>;
-  /** Too many changes at once to follow one by one: read the whole watched tree again. */
-  rescanAll: boolean;
 }
 
 export interface MutationWatchOptions {
@@ -31,8 +32,12 @@ export interface MutationWatchOptions {
 
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
-/** Nodes added or removed in one batch beyond which a rescan is cheaper than following them. */
-export const HUGE_MUTATION = 1_000;
+/**
+ * Nodes added or removed in one batch beyond which reading the changed parents again is
+ * cheaper than following every node. A feed adding 1,000 messages a second stays under it
+ * (read message by message, not the whole feed again per batch); 100,000 nodes at once do not.
+ */
+export const HUGE_MUTATION = 10_000;
 /** The page's burst of changes (a render, a list update) usually lands within this. */
 export const FIRST_DELAY_MS = 100;
 /** Under continuous mutation, batches are at most this far apart. */
@@ -59,6 +64,8 @@ export class MutationWatcher {
   private texts = new Set<Text>();
   private added = new Set<Node>();
   private removedFrom = new Set<Element>();
+  /** Where each change happened (record targets): all that is kept past a huge mutation. */
+  private targets = new Set<Node>();
   private huge = false;
   private count = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,33 +93,38 @@ export class MutationWatcher {
     this.observer.observe(root, OBSERVE);
   }
 
+  /** Whether the next batch reads `node` (it was added, and is not inside a huge mutation). */
+  willRead(node: Node): boolean {
+    return this.added.has(node);
+  }
+
   /** Changes filed and not yet handed over. */
   get pending(): boolean {
     return this.huge || this.texts.size + this.added.size + this.removedFrom.size > 0;
   }
 
   private file(records: MutationRecord[]): void {
-    if (!this.huge) {
-      for (const r of records) {
-        if (r.type === 'characterData') {
-          if (r.target.nodeType === Node.TEXT_NODE) this.texts.add(r.target as Text);
-          this.count += 1;
-        } else {
-          for (const node of r.addedNodes) this.added.add(node);
-          if (r.removedNodes.length > 0) {
-            const t = r.target;
-            const el = t instanceof ShadowRoot ? t.host : t instanceof Element ? t : null;
-            if (el) this.removedFrom.add(el);
-          }
-          this.count += r.addedNodes.length + r.removedNodes.length;
+    for (const r of records) {
+      const target = r.type === 'characterData' ? r.target.parentNode : r.target;
+      if (target) this.targets.add(target instanceof ShadowRoot ? target.host : target);
+      if (this.huge) continue;
+      if (r.type === 'characterData') {
+        if (r.target.nodeType === Node.TEXT_NODE) this.texts.add(r.target as Text);
+        this.count += 1;
+      } else {
+        for (const node of r.addedNodes) this.added.add(node);
+        if (r.removedNodes.length > 0) {
+          const t = r.target;
+          const el = t instanceof ShadowRoot ? t.host : t instanceof Element ? t : null;
+          if (el) this.removedFrom.add(el);
         }
-        if (this.count > HUGE_MUTATION) {
-          this.huge = true;
-          this.texts.clear();
-          this.added.clear();
-          this.removedFrom.clear();
-          break;
-        }
+        this.count += r.addedNodes.length + r.removedNodes.length;
+      }
+      if (this.count > HUGE_MUTATION) {
+        this.huge = true;
+        this.texts.clear();
+        this.added.clear();
+        this.removedFrom.clear();
       }
     }
     this.schedule();
@@ -137,13 +149,13 @@ export class MutationWatcher {
   private takeBatch(): MutationBatch {
     const batch: MutationBatch = {
       texts: this.texts,
-      added: outermost(this.added),
+      added: outermost(this.huge ? this.targets : this.added),
       removedFrom: this.removedFrom,
-      rescanAll: this.huge,
     };
     this.texts = new Set();
     this.added = new Set();
     this.removedFrom = new Set();
+    this.targets = new Set();
     this.huge = false;
     this.count = 0;
     return batch;

@@ -1,7 +1,6 @@
 import { BlockCollector } from './collect';
 import type { MentionIndex } from './mention-index';
 import { runSliced, type TimeMeter } from './scheduler';
-import type { TextBlock } from './text-block';
 
 /** Reads the page's blocks into the index: the first pass, and again after changes. */
 
@@ -13,6 +12,11 @@ export interface ScanContext {
   exclude?: (el: Element) => boolean;
   /** Every open shadow root the walk enters, so the caller can watch and style it. */
   onShadowRoot(root: ShadowRoot): void;
+  /**
+   * Nodes added since the walk began that a batch of changes will read: a walk that
+   * followed them would chase a page that grows faster than it is read (a feed).
+   */
+  readLater(node: Node): boolean;
 }
 
 /** -1 above the viewport's neighbourhood, 0 in it, 1 below it. */
@@ -24,13 +28,18 @@ export function whereIs(el: Element, view: Window): -1 | 0 | 1 {
 }
 
 function collector(root: Element, ctx: ScanContext): BlockCollector {
-  return new BlockCollector(root, { exclude: ctx.exclude, onShadowRoot: ctx.onShadowRoot });
+  return new BlockCollector(root, {
+    exclude: ctx.exclude,
+    onShadowRoot: ctx.onShadowRoot,
+    readLater: ctx.readLater,
+  });
 }
 
 /**
- * The first read. Blocks near the viewport are matched as soon as they are read and
- * `onViewport` runs once the walk has passed the viewport; the rest are matched
- * afterwards, in idle periods. Resolves false if aborted.
+ * The first read. The walk reads blocks in animation frames (their position is a
+ * layout read) and matches those near the viewport at once, until it passes below
+ * the viewport; `onViewport` runs then. The rest of the page is read and matched
+ * in idle periods, each block let go once matched. Resolves false if aborted.
  */
 export async function scanPage(
   root: Element,
@@ -39,49 +48,37 @@ export async function scanPage(
 ): Promise<boolean> {
   const { signal, meter, view, index } = ctx;
   const walk = collector(root, ctx);
-  const later: TextBlock[] = [];
   // Document order is mostly visual order: once a block lies below, so do the rest.
   let passed = false;
-  let shown = false;
+  let done = false;
   const near = new Set<Element>();
-  const show = () => {
-    shown = true;
-    onViewport(near);
-  };
   const read = await runSliced(
     (shouldYield) => {
-      const done = walk.next(shouldYield);
-      for (const block of walk.drain()) {
-        if (passed) {
-          later.push(block);
-          continue;
-        }
-        const where = whereIs(block.container, view);
-        if (where === 0) {
+      // Block by block, so a slice ends on time and matching stops at the viewport's end.
+      while (!done && !passed) {
+        done = walk.next(() => walk.blocks.length > 0 || shouldYield());
+        for (const block of walk.drain()) {
+          const where = whereIs(block.container, view);
+          if (where === 0) near.add(block.container);
           index.add(block);
-          near.add(block.container);
-        } else {
-          later.push(block);
+          passed = where === 1;
         }
-        passed = where === 1;
-      }
-      if (passed && !shown) show();
-      return done;
-    },
-    { signal, meter },
-  );
-  if (!read) return false;
-  if (!shown) show();
-  let next = 0;
-  return runSliced(
-    (shouldYield) => {
-      while (next < later.length) {
-        index.add(later[next]!);
-        // Let the block (and its text) go as soon as it is matched.
-        later[next++] = undefined as unknown as TextBlock;
         if (shouldYield()) break;
       }
-      return next >= later.length;
+      return done || passed;
+    },
+    { signal, meter, view, priority: 'layout' },
+  );
+  if (!read) return false;
+  onViewport(near);
+  return runSliced(
+    (shouldYield) => {
+      while (!done) {
+        done = walk.next(() => walk.blocks.length > 0 || shouldYield());
+        for (const block of walk.drain()) index.add(block);
+        if (shouldYield()) break;
+      }
+      return done;
     },
     { signal, meter, view, priority: 'background' },
   );

@@ -6,9 +6,13 @@ export const SLICE_MS = 8;
 
 /**
  * How long background work may wait for an idle period before it runs anyway: a page
- * that animates without pause never goes idle, and its text must still be read.
+ * that animates without pause never goes idle, and its text must still be read. One
+ * slice per timeout keeps Backstory's share of such a page under SLICE_MS / 200 ms.
  */
-const IDLE_TIMEOUT_MS = 1_000;
+const IDLE_TIMEOUT_MS = 200;
+
+/** How long layout reads wait for a frame before running anyway (hidden tabs and throttled frames get none). */
+const FRAME_TIMEOUT_MS = 1_000;
 
 interface Scheduler {
   yield(): Promise<void>;
@@ -19,9 +23,12 @@ interface Scheduler {
  * (`scheduler.yield`); `background` work (the rest of the page, changes the page
  * made) runs in idle periods, after the frame is rendered, so the page keeps its
  * frame rate. Tasks queued back to back, even at background priority, leave
- * Chromium rendering only about every 100 ms.
+ * Chromium rendering only about every 100 ms. `layout` work (geometry reads) runs
+ * in animation frames, before the frame's own style and layout: the layout a read
+ * forces there is the one the frame needed anyway, where a read in any other task
+ * lays out what the page changed since (a growing feed: the whole feed) once more.
  */
-export type Priority = 'visible' | 'background';
+export type Priority = 'visible' | 'background' | 'layout';
 
 /** Time left in this slice, in ms. */
 type Budget = () => number;
@@ -36,6 +43,18 @@ function idle(view: Window): Promise<Budget> {
       { timeout: IDLE_TIMEOUT_MS },
     ),
   );
+}
+
+function frame(view: Window): Promise<Budget> {
+  return new Promise((resolve) => {
+    const run = () => {
+      view.cancelAnimationFrame(request);
+      clearTimeout(timer);
+      resolve(() => SLICE_MS);
+    };
+    const request = view.requestAnimationFrame(run);
+    const timer = setTimeout(run, FRAME_TIMEOUT_MS);
+  });
 }
 
 /** Resolves in the page's next idle period (or after IDLE_TIMEOUT_MS if none comes). */
@@ -83,9 +102,14 @@ export async function runSliced(
   step: (shouldYield: () => boolean) => boolean,
   { signal, priority = 'visible', view, meter, now = () => performance.now() }: SliceOptions,
 ): Promise<boolean> {
-  const background = priority === 'background' && view !== undefined;
+  const wait =
+    view === undefined || priority === 'visible'
+      ? null
+      : priority === 'layout'
+        ? () => frame(view)
+        : () => idle(view);
   let budget: Budget = () => SLICE_MS;
-  if (background) budget = await idle(view);
+  if (wait) budget = await wait();
   for (;;) {
     if (signal.aborted) return false;
     const t0 = now();
@@ -93,7 +117,7 @@ export async function runSliced(
     const done = step(() => now() >= deadline);
     if (meter) meter.total += now() - t0;
     if (done) return true;
-    if (background) budget = await idle(view);
+    if (wait) budget = await wait();
     else await yieldToMain();
   }
 }

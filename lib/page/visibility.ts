@@ -45,34 +45,36 @@ export function isClipped(el: Element): boolean {
  * Moves each entity's first mention past blocks the reader cannot see: checks
  * the blocks that hold a first mention, flags the clipped ones (which
  * `MentionIndex.resolve()` then passes over), and repeats for the mentions that
- * became first. `checked` remembers blocks across calls, so each is read once.
+ * became first. A block is read once (`clipped` stays set).
+ * The reads run in animation frames, where the layout they need is the frame's own.
  * Resolves false if the slices' signal aborted.
  */
 export async function settleFirstMentions(
   index: MentionIndex,
-  checked: WeakSet<BlockRecord>,
-  slices: SliceOptions,
+  slices: Omit<SliceOptions, 'priority'>,
 ): Promise<boolean> {
   for (;;) {
     index.resolve();
     const pending = new Set<BlockRecord>();
     for (const m of index.mentions((_, first) => first)) {
-      if (!checked.has(m.record)) pending.add(m.record);
+      if (m.record.clipped === undefined) pending.add(m.record);
     }
     if (pending.size === 0) return true;
     const queue = [...pending];
     let next = 0;
     let moved = false;
-    const done = await runSliced((shouldYield) => {
-      while (next < queue.length) {
-        const record = queue[next++]!;
-        checked.add(record);
-        record.clipped = isClipped(record.container);
-        moved ||= record.clipped;
-        if (shouldYield()) break;
-      }
-      return next >= queue.length;
-    }, slices);
+    const done = await runSliced(
+      (shouldYield) => {
+        while (next < queue.length) {
+          const record = queue[next++]!;
+          record.clipped = isClipped(record.container);
+          moved ||= record.clipped;
+          if (shouldYield()) break;
+        }
+        return next >= queue.length;
+      },
+      { ...slices, priority: 'layout' },
+    );
     if (!done) return false;
     if (!moved) return true;
   }

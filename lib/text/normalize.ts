@@ -44,44 +44,85 @@ function lowerChar(ch: string): string {
 /**
  * Normalizes `source`. Whitespace runs collapse to one space; a leading space is
  * kept only if `source` starts with whitespace, so texts can be normalized in pieces.
+ * Runs of printable ASCII are copied as slices, not character by character: this
+ * runs over every block of every page, and over every alias when a page starts.
  */
 export function normalizeText(source: string): NormalizedText {
-  const folded: string[] = [];
+  const n = source.length;
+  let origin = new Int32Array(n + 1);
+  let length = 0;
   const cased: string[] = [];
-  const origin: number[] = [];
+  const folded: string[] = [];
+  /** Start of the run of characters kept as they are, not yet copied. */
+  let run = 0;
+  const copyRun = (end: number) => {
+    if (end <= run) return;
+    const piece = source.slice(run, end);
+    cased.push(piece);
+    folded.push(piece.toLowerCase());
+  };
+  /** Output is longer than the source only where a character expands (NFD of a ligature). */
+  const place = (at: number) => {
+    if (length === origin.length - 1) {
+      const grown = new Int32Array(origin.length * 2);
+      grown.set(origin);
+      origin = grown;
+    }
+    origin[length++] = at;
+  };
+  const put = (casedUnit: string, foldedUnit: string, at: number) => {
+    cased.push(casedUnit);
+    folded.push(foldedUnit);
+    place(at);
+  };
   let lastWasSpace = false;
   let i = 0;
-  while (i < source.length) {
+  while (i < n) {
+    const c = source.charCodeAt(i);
+    if (c < 0x80) {
+      const space = c === 0x20 || (c >= 0x09 && c <= 0x0d);
+      if (!space && c !== 0x60) {
+        // Kept as it is, in the current run: only its place is written now.
+        place(i);
+        lastWasSpace = false;
+        i++;
+        continue;
+      }
+      copyRun(i);
+      run = i + 1;
+      if (space) {
+        if (!lastWasSpace) put(' ', ' ', i);
+        lastWasSpace = true;
+      } else {
+        put("'", "'", i);
+        lastWasSpace = false;
+      }
+      i++;
+      continue;
+    }
+    copyRun(i);
     const cp = source.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
-    let out: string;
-    if (cp < 0x80) {
-      out =
-        cp === 0x60
-          ? "'"
-          : cp <= 0x20 && (cp === 0x20 || (cp >= 0x09 && cp <= 0x0d))
-            ? ' '
-            : source[i]!;
-    } else {
-      out = normalizeCodePoint(cp, source.slice(i, i + width));
-    }
-    for (const ch of out) {
+    for (const ch of normalizeCodePoint(cp, source.slice(i, i + width))) {
       if (ch === ' ') {
         if (lastWasSpace) continue;
         lastWasSpace = true;
       } else {
         lastWasSpace = false;
       }
-      for (let k = 0; k < ch.length; k++) {
-        cased.push(ch[k]!);
-        folded.push(lowerChar(ch)[k]!);
-        origin.push(i);
-      }
+      const lower = lowerChar(ch);
+      for (let k = 0; k < ch.length; k++) put(ch[k]!, lower[k]!, i);
     }
     i += width;
+    run = i;
   }
-  origin.push(source.length);
-  return { folded: folded.join(''), cased: cased.join(''), origin: Int32Array.from(origin) };
+  copyRun(n);
+  origin[length] = n;
+  return {
+    folded: folded.join(''),
+    cased: cased.join(''),
+    origin: length === n ? origin : origin.slice(0, length + 1),
+  };
 }
 
 /** The normalized, case-kept form of a short string (aliases, quotes), trimmed. */
