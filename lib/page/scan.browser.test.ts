@@ -17,6 +17,7 @@ function context(): ScanContext {
     meter: new TimeMeter(),
     exclude: (el) => el.classList.contains('ours'),
     onShadowRoot: (r) => shadows.push(r),
+    readLater: () => false,
   };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BlockRecord, MentionIndex } from './mention-index';
+import type { MentionIndex } from './mention-index';
 import { indexAll } from './page-fixtures';
 import { isClipped, settleFirstMentions } from './visibility';
 
@@ -77,23 +77,21 @@ describe('settleFirstMentions', () => {
       '<p id="body">Kerman</p>';
     const index = indexOf();
     expect(firsts(index)).toEqual(['slide1']);
-    const checked = new WeakSet<BlockRecord>();
-    expect(await settleFirstMentions(index, checked, { signal: abort.signal })).toBe(true);
+    expect(await settleFirstMentions(index, { signal: abort.signal })).toBe(true);
     expect(firsts(index)).toEqual(['body']);
   });
 
   it('reads each block once across calls, and stops when aborted', async () => {
     root.innerHTML = '<p id="a">Kerman</p><p id="b">Kerman</p>';
     const index = indexOf();
-    const checked = new WeakSet<BlockRecord>();
-    await settleFirstMentions(index, checked, { signal: abort.signal });
+    await settleFirstMentions(index, { signal: abort.signal });
     expect(firsts(index)).toEqual(['a']);
     // Hidden after the check: remembered as seen, not read again.
     (el('a') as HTMLElement).style.opacity = '0';
-    await settleFirstMentions(index, checked, { signal: abort.signal });
+    await settleFirstMentions(index, { signal: abort.signal });
     expect(firsts(index)).toEqual(['a']);
     const fresh = indexOf();
     abort.abort();
-    expect(await settleFirstMentions(fresh, new WeakSet(), { signal: abort.signal })).toBe(false);
+    expect(await settleFirstMentions(fresh, { signal: abort.signal })).toBe(false);
   });
 });

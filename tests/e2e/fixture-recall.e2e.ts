@@ -6,7 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIXTURES_DIR, launchWithExtension, TIMED_EXTENSION_DIR, type Harness } from './harness';
+import { TIMED_EXTENSION_DIR } from '../support/paths';
+import { FIXTURES_DIR, launchWithExtension, type Harness } from './harness';
 import { loadEntityIndex } from './expectations';
 import { fixtureSets, loadExpectedPages, RECALL_TARGETS } from '../fixture-recall/labels';
 import { measureRecall, type PageResult } from '../fixture-recall/measure';

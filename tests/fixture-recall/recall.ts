@@ -7,7 +7,8 @@
  *
  * Options: --pages=a.html,b.html; --extension=DIR measures another build.
  */
-import { launchWithExtension, TIMED_EXTENSION_DIR } from '../e2e/harness';
+import { launchWithExtension } from '../e2e/harness';
+import { TIMED_EXTENSION_DIR } from '../support/paths';
 import { loadEntityIndex } from '../e2e/expectations';
 import { fixtureSets, loadExpectedPages, RECALL_TARGETS } from './labels';
 import { measureRecall, type PageResult } from './measure';
