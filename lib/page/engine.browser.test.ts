@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { categories } from '../catalog/schema';
+import { categories } from '../catalog/category';
 import type { MatcherData } from '../kb/schema';
 import { PageEngine } from './engine';
 import { HUGE_MUTATION } from './mutation-watch';

@@ -1,6 +1,5 @@
-import { categories, type Category } from '../catalog/schema';
+import { categories, categoryInfo, type Category } from '../catalog/category';
 import type { Settings } from './schema';
-import { categoryPlurals } from './labels';
 
 interface CategoryTogglesProps {
   legend: string;
@@ -22,7 +21,7 @@ export function CategoryToggles({ legend, value, onToggle }: CategoryTogglesProp
             checked={value[category]}
             onChange={(e) => onToggle(category, e.currentTarget.checked)}
           />
-          {categoryPlurals[category]}
+          {categoryInfo[category].plural}
         </label>
       ))}
     </fieldset>
