@@ -1,25 +1,17 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { AddPageSection, type PopupLibraryEnv } from './AddPageSection';
 import type { ExtractMode } from './extract';
 import { pendingAddItem } from './pending-add';
 import type { AddOutcome } from './protocol';
+import { renderRoot } from '../test-support/render-root';
 
-let root: HTMLElement;
+const root = renderRoot();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+beforeEach(() => fakeBrowser.reset());
 
 const settle = () => act(async () => new Promise((ok) => setTimeout(ok, 0)));
 

@@ -5,7 +5,7 @@ import type { MatcherData, SentenceRef } from '../kb/schema';
 import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
 import { aliasesFromData, traitsFromData } from '../match/data';
 import type { EntityTraits } from '../match/evidence';
-import type { ArticleIndexRecord } from './index-record';
+import { packMention, unpackMention, type ArticleIndexRecord } from './index-record';
 import type { LibraryArticle } from './schema';
 
 /**
@@ -79,28 +79,7 @@ export function createLibraryIndex(
         article,
         blocks: article.blocks.map((b, i) => ({ ...b, sentences: cached.sentences[i]! })),
       });
-      for (const [
-        entity,
-        alias,
-        block,
-        sentence,
-        start,
-        end,
-        evidence,
-        redefined,
-      ] of cached.mentions) {
-        mentions.push({
-          entity,
-          alias,
-          block,
-          sentence,
-          start,
-          end,
-          evidence,
-          redefined: redefined === 1,
-          article: article.id,
-        });
-      }
+      for (const tuple of cached.mentions) mentions.push(unpackMention(tuple, article.id));
     } else {
       todo.push(article);
     }
@@ -122,18 +101,7 @@ export function createLibraryIndex(
     id: a.article.id,
     key: keyOf(a.article),
     sentences: a.blocks.map((b) => b.sentences.map(([s, e]) => [s, e] as [number, number])),
-    mentions: found
-      .filter((m) => m.article === a.article.id)
-      .map((m) => [
-        m.entity,
-        m.alias,
-        m.block,
-        m.sentence,
-        m.start,
-        m.end,
-        m.evidence,
-        m.redefined ? 1 : 0,
-      ]),
+    mentions: found.filter((m) => m.article === a.article.id).map(packMention),
   }));
   indexed.push(...computed);
   mentions.push(...found);

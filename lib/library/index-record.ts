@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { evidenceSchema } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
+import type { LocatedMention } from '../indexing/mentions';
 import type { LibraryArticle } from './schema';
 
 /**
@@ -30,6 +31,30 @@ export const articleIndexRecordSchema = z.strictObject({
   ),
 });
 export type ArticleIndexRecord = z.infer<typeof articleIndexRecordSchema>;
+type MentionTuple = ArticleIndexRecord['mentions'][number];
+
+/** A mention as the record stores it: a tuple, not an object, to keep the database small. */
+export function packMention(m: LocatedMention): MentionTuple {
+  return [m.entity, m.alias, m.block, m.sentence, m.start, m.end, m.evidence, m.redefined ? 1 : 0];
+}
+
+/** The stored tuple back as a mention of the given article. */
+export function unpackMention(
+  [entity, alias, block, sentence, start, end, evidence, redefined]: MentionTuple,
+  article: string,
+): LocatedMention {
+  return {
+    entity,
+    alias,
+    block,
+    sentence,
+    start,
+    end,
+    evidence,
+    redefined: redefined === 1,
+    article,
+  };
+}
 
 /** FNV-1a: a change detector for the cache, not a security measure. */
 function fnv1a(text: string, seed = 0x811c9dc5): number {

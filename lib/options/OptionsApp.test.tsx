@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultSettings, type Settings } from '../settings/schema';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../settings/store';
 import type { OptionsEnv } from './env';
 import { EXPORT_FILENAME, mountOptions } from './OptionsApp';
+import { renderRoot } from '../test-support/render-root';
 
 function fakeEnv() {
   return {
@@ -26,18 +26,9 @@ function fakeEnv() {
   } satisfies OptionsEnv;
 }
 
-let root: HTMLElement;
+const root = renderRoot();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
-
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+beforeEach(() => fakeBrowser.reset());
 
 async function mount(env: OptionsEnv = fakeEnv()) {
   act(() => mountOptions(root, env));

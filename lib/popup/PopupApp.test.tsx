@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
@@ -11,6 +10,7 @@ import type { PopupEnv } from './env';
 import type { PageMentions } from './page-mentions';
 import { pendingQueryItem } from '../search/pending-query';
 import { mountPopup } from './PopupApp';
+import { renderRoot } from '../test-support/render-root';
 
 const kb = loadKnowledgeBase();
 
@@ -36,17 +36,11 @@ function fakeEnv(over: Partial<PopupEnv> = {}) {
   } satisfies PopupEnv;
 }
 
-let root: HTMLElement;
+const root = renderRoot();
 
-beforeEach(() => {
-  fakeBrowser.reset();
-  root = document.createElement('div');
-  document.body.append(root);
-});
+beforeEach(() => fakeBrowser.reset());
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   delete document.documentElement.dataset.theme;
 });
 

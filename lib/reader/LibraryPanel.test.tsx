@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { loadKnowledgeBase, loadMatcherData } from '../kb/load';
 import { mountReader } from './ReaderApp';
 import { LibraryStore } from '../library/store';
 import { article } from '../library/test-articles';
+import { renderRoot } from '../test-support/render-root';
 
 const kb = loadKnowledgeBase();
-let root: HTMLElement;
+const root = renderRoot();
 let store: LibraryStore;
 
 const settle = async (until: () => unknown) => {
@@ -21,13 +21,9 @@ const settle = async (until: () => unknown) => {
 beforeEach(async () => {
   store = new LibraryStore();
   await store.putAll([article({ id: 'lib-panel1', title: 'Kabul airport report' })]);
-  root = document.createElement('div');
-  document.body.append(root);
 });
 
 afterEach(async () => {
-  render(null, root);
-  root.remove();
   window.location.hash = '';
   for (const a of (await store.list()).articles) await store.remove(a.id);
   store.close();

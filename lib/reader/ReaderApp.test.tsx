@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
 import type { KbArticle, KnowledgeBase } from '../kb/schema';
 import { ARTICLE_ELEMENT_ID, mountReader, mountReaderError } from './ReaderApp';
+import { renderRoot } from '../test-support/render-root';
 
 const article = (
   id: string,
@@ -48,16 +48,9 @@ const kb: KnowledgeBase = {
   mentions: [],
 };
 
-let root: HTMLElement;
-
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
+const root = renderRoot();
 
 afterEach(() => {
-  render(null, root);
-  root.remove();
   window.location.hash = '';
   vi.restoreAllMocks();
 });
