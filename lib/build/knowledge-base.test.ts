@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseBlocks } from '../corpus/blocks';
 import type { Article } from '../corpus/schema';
+import { corpusArticle } from '../test-support/articles';
 import { buildKnowledgeBase, type CatalogInput } from './knowledge-base';
 
-const article: Article = {
-  id: 'test-article',
-  seed: 'test.txt',
-  outlet: 'Test Outlet',
-  title: 'A test',
-  titleInSource: true,
-  authors: [],
-  date: '2024-03',
-  dateBasis: 'test data',
-  kind: 'news report',
-  sections: [],
-  notForSources: [],
-  garbled: [],
-  blocks: parseBlocks(
-    'Sanaullah Ghafari became the group’s leader in 2020. Ghafari remains an effective leader.\n\n' +
-      'ISIS-K carried out the Crocus City Hall attack in Moscow, killing 139 people, officials said.\n\n' +
-      'Another report put the Moscow toll at 140 people, citing Russian officials.\n',
-  ),
-};
+const article = corpusArticle(
+  'test-article',
+  'Sanaullah Ghafari became the group’s leader in 2020. Ghafari remains an effective leader.\n\n' +
+    'ISIS-K carried out the Crocus City Hall attack in Moscow, killing 139 people, officials said.\n\n' +
+    'Another report put the Moscow toll at 140 people, citing Russian officials.\n',
+  { outlet: 'Test Outlet', title: 'A test' },
+);
 
 const cite = (quote: string) => ({ article: 'test-article', quote });
 

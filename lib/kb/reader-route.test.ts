@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseBlocks } from '../corpus/blocks';
-import type { KbArticle } from './schema';
+import { kbArticle } from '../test-support/articles';
 import { formatRoute, parseRoute, resolveRoute } from './reader-route';
 
-const article = (id: string, text: string): KbArticle => ({
-  id,
-  seed: `${id}.txt`,
-  outlet: 'Outlet',
-  title: `Title of ${id}`,
-  titleInSource: true,
-  authors: [],
-  date: '2024-03',
-  dateBasis: 'test data',
-  kind: 'news report',
-  sections: [],
-  notForSources: [],
-  garbled: [],
-  garbledSentences: [],
-  blocks: parseBlocks(text).map((b) => ({ ...b, sentences: b.sentences.map(([s, e]) => [s, e]) })),
-});
+const article = kbArticle;
 
 const articles = [
   article('first', 'One sentence here. Another one here.'),

@@ -3,6 +3,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../kb/article-meta';
 import { formatRoute } from '../kb/reader-route';
 import { normalizeFolded } from '../text/normalize';
+import { FileButton } from '../settings/FileButton';
 import { ACCEPTED_FILES, draftFromFile, draftFromText } from './files';
 import { exportFileName, exportLibraryFile, parseLibraryFile } from './import-export';
 import type { LibraryArticle } from './schema';
@@ -55,8 +56,6 @@ export function LibraryPanel({
   const [message, setMessage] = useState<Message | null>(null);
   const [pasting, setPasting] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const importInput = useRef<HTMLInputElement>(null);
   const pasteText = useRef<HTMLTextAreaElement>(null);
   const pasteTitle = useRef<HTMLInputElement>(null);
 
@@ -102,12 +101,6 @@ export function LibraryPanel({
           : `Added ${added} of ${count(files.length, 'file')}.`,
       lines,
     });
-  };
-
-  const onFiles = (event: JSX.TargetedEvent<HTMLInputElement>) => {
-    const files = [...(event.currentTarget.files ?? [])];
-    event.currentTarget.value = '';
-    if (files.length) void addFiles(files);
   };
 
   const onDrop = (event: JSX.TargetedDragEvent<HTMLElement>) => {
@@ -166,10 +159,7 @@ export function LibraryPanel({
     setMessage({ kind: 'status', text: `Exported ${count(own.length, 'article')}.` });
   };
 
-  const importFile = async (event: JSX.TargetedEvent<HTMLInputElement>) => {
-    const file = event.currentTarget.files?.[0];
-    event.currentTarget.value = '';
-    if (!file) return;
+  const importFile = async (file: File) => {
     const parsed = parseLibraryFile(await file.text());
     if (!parsed.ok) {
       setMessage({
@@ -304,18 +294,14 @@ export function LibraryPanel({
         })}
       </ol>
       <section class="library-actions" aria-label="Add and back up">
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          Add files…
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          class="sr-only"
+        <FileButton
+          label="Add HTML, text or Markdown files"
           accept={ACCEPTED_FILES}
           multiple
-          aria-label="Add HTML, text or Markdown files"
-          onChange={onFiles}
-        />
+          onFiles={(files) => void addFiles(files)}
+        >
+          Add files…
+        </FileButton>
         <button type="button" aria-expanded={pasting} onClick={() => setPasting(!pasting)}>
           Paste text…
         </button>
@@ -334,17 +320,13 @@ export function LibraryPanel({
         <button type="button" disabled={own.length === 0} onClick={exportAll}>
           Export your library
         </button>
-        <button type="button" onClick={() => importInput.current?.click()}>
-          Import a library file…
-        </button>
-        <input
-          ref={importInput}
-          type="file"
-          class="sr-only"
+        <FileButton
+          label="Import a library file"
           accept=".json,application/json"
-          aria-label="Import a library file"
-          onChange={(e) => void importFile(e)}
-        />
+          onFiles={([file]) => void importFile(file!)}
+        >
+          Import a library file…
+        </FileButton>
       </section>
     </nav>
   );

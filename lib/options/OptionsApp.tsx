@@ -4,6 +4,7 @@ import { broadModes } from '../match/evidence';
 import { markingModes, modifierKeys, themes, type Settings } from '../settings/schema';
 import { exportSettingsFile, parseSettingsFile, setPaused } from '../settings/store';
 import { CategoryToggles } from '../settings/CategoryToggles';
+import { FileButton } from '../settings/FileButton';
 import type { OptionsEnv, Shortcut } from './env';
 import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from '../settings/labels';
 import { SettingsProblems } from '../settings/SettingsProblems';
@@ -178,7 +179,6 @@ function Backup({
   handle: SettingsHandle;
 }) {
   const [message, setMessage] = useState<Message | null>(null);
-  const file = useRef<HTMLInputElement>(null);
 
   const importFile = async (chosen: File) => {
     const result = parseSettingsFile(await chosen.text());
@@ -205,22 +205,13 @@ function Backup({
         >
           Export settings
         </button>
-        <button type="button" onClick={() => file.current?.click()}>
-          Import settings…
-        </button>
-        <input
-          ref={file}
-          type="file"
+        <FileButton
+          label="Settings file to import"
           accept=".json,application/json"
-          hidden
-          aria-label="Settings file to import"
-          onChange={(e) => {
-            const chosen = e.currentTarget.files?.[0];
-            // Cleared so that choosing the same file again, after fixing it, imports it again.
-            e.currentTarget.value = '';
-            if (chosen) void importFile(chosen);
-          }}
-        />
+          onFiles={([chosen]) => void importFile(chosen!)}
+        >
+          Import settings…
+        </FileButton>
         <button
           type="button"
           onClick={() => {
@@ -326,9 +317,7 @@ export function OptionsApp({ env }: { env: OptionsEnv }) {
         <CategoryToggles
           legend="Kinds of names"
           value={settings.categories}
-          onToggle={(category, on) =>
-            void save((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))
-          }
+          save={(change) => void save(change)}
         />
       </Section>
 

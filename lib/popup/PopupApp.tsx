@@ -206,9 +206,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                   <CategoryToggles
                     legend="Mark on pages"
                     value={settings.categories}
-                    onToggle={(category, on) =>
-                      void save((s) => ({ ...s, categories: { ...s.categories, [category]: on } }))
-                    }
+                    save={(change) => void save(change)}
                   />
                 </section>
               </>

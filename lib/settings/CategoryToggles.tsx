@@ -1,14 +1,15 @@
-import { categories, categoryInfo, type Category } from '../catalog/category';
+import { categories, categoryInfo } from '../catalog/category';
 import type { Settings } from './schema';
 
 interface CategoryTogglesProps {
   legend: string;
   value: Settings['categories'];
-  onToggle(category: Category, on: boolean): void;
+  /** Called with the change a toggle makes, to apply to the stored settings. */
+  save(change: (settings: Settings) => Settings): void;
 }
 
 /** One checkbox per kind of entity; shared by the popup and the options page. */
-export function CategoryToggles({ legend, value, onToggle }: CategoryTogglesProps) {
+export function CategoryToggles({ legend, value, save }: CategoryTogglesProps) {
   return (
     <fieldset class="categories">
       <legend>{legend}</legend>
@@ -19,7 +20,10 @@ export function CategoryToggles({ legend, value, onToggle }: CategoryTogglesProp
             name="category"
             value={category}
             checked={value[category]}
-            onChange={(e) => onToggle(category, e.currentTarget.checked)}
+            onChange={(e) => {
+              const on = e.currentTarget.checked;
+              save((s) => ({ ...s, categories: { ...s.categories, [category]: on } }));
+            }}
           />
           {categoryInfo[category].plural}
         </label>
