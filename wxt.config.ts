@@ -42,6 +42,9 @@ export default defineConfig({
   vite: ({ browser }) => ({
     plugins: [preact(), preactWithoutRawHtml(), readabilityWithoutInnerHtml()],
     define: { 'import.meta.env.BACKSTORY_MARKS': JSON.stringify(BENCH) },
+    // lib/styles/tokens.css writes each colour once with light-dark(); lowered for older
+    // browsers, a token would resolve once at :root/:host and ignore a card's own data-theme.
+    build: { cssTarget: ['chrome123', 'firefox120'] },
     resolve: {
       alias: {
         // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.

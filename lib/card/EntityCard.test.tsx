@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { categoryColor } from '../catalog/category';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData, CardSource } from '../kb/card-data';
 import { DISMISS_EVENT, EntityCard, type EntityCardProps } from './EntityCard';
@@ -145,11 +146,12 @@ describe('EntityCard', () => {
     ).toBeNull();
   });
 
-  it('shows the category in words next to its glyph', () => {
+  it('shows the category in words next to its glyph, in the colour of its mark', () => {
     const { card } = show();
-    const category = card.querySelector('[data-category="group"]');
+    const category = card.querySelector<HTMLElement>('.bs-category');
     expect(category?.textContent).toBe('Group');
     expect(category?.querySelector('svg[aria-hidden="true"]')).not.toBeNull();
+    expect(category?.style.getPropertyValue('--bs-cat')).toBe(categoryColor('group'));
   });
 
   it('puts a numbered citation button after every clause', () => {

@@ -1,9 +1,9 @@
 import { Fragment, type JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { Category } from '../catalog/schema';
+import { categoryColor, categoryInfo, type Category } from '../catalog/category';
 import type { SentenceRef } from '../kb/schema';
 import { AddedByReader } from './added-by-reader';
-import { categoryLabels, mentionSummary, type CardData, type CardSource } from '../kb/card-data';
+import { mentionSummary, type CardData, type CardSource } from '../kb/card-data';
 
 export interface EntityCardProps {
   data: CardData;
@@ -32,23 +32,17 @@ export const DISMISS_EVENT = 'backstory-dismiss';
 /** Beyond this, aliases (ISIS-K has twenty) would push the description out of a compact card. */
 const VISIBLE_ALIASES = 4;
 
-/** One shape per category so the chip never relies on colour alone. */
-const glyphPaths: Record<Category, string> = {
-  person: 'M1 6a5 5 0 1 0 10 0a5 5 0 1 0-10 0Z',
-  group: 'M6 1L11 11H1Z',
-  organization: 'M1.5 1.5h9v9h-9Z',
-  media: 'M2 1L11 6L2 11Z',
-  place: 'M6 0.5L11.5 6L6 11.5L0.5 6Z',
-  event: 'M6 0.8L7.4 4.5L11.3 4.7L8.3 7.1L9.3 10.9L6 8.8L2.7 10.9L3.7 7.1L0.7 4.7L4.6 4.5Z',
-};
-
+/** The category's shape, in its colour (set by `categoryStyle` on the chip around it). */
 function CategoryGlyph({ category }: { category: Category }) {
   return (
     <svg class="bs-glyph" viewBox="0 0 12 12" width="10" height="10" aria-hidden="true">
-      <path d={glyphPaths[category]} />
+      <path d={categoryInfo[category].glyph} />
     </svg>
   );
 }
+
+/** The chip's colour, the one its mark on the page has (lib/catalog/category.ts). */
+const categoryStyle = (category: Category) => ({ '--bs-cat': categoryColor(category) });
 
 /**
  * Splits off the clause's last word so it can be kept on one line with its
@@ -306,12 +300,12 @@ function Related({
             <button
               type="button"
               class="bs-chip"
-              data-category={entity.category}
+              style={categoryStyle(entity.category)}
               onClick={() => onSelectEntity(entity.id)}
             >
               <CategoryGlyph category={entity.category} />
               {entity.name}
-              <span class="bs-sr"> ({categoryLabels[entity.category]})</span>
+              <span class="bs-sr"> ({categoryInfo[entity.category].label})</span>
             </button>
           </li>
         ))}
@@ -397,9 +391,9 @@ export function EntityCard({
             </button>
           )}
         </div>
-        <p class="bs-category" data-category={data.category}>
+        <p class="bs-category" style={categoryStyle(data.category)}>
           <CategoryGlyph category={data.category} />
-          {categoryLabels[data.category]}
+          {categoryInfo[data.category].label}
         </p>
       </div>
       <div class="bs-body">

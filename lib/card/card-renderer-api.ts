@@ -6,6 +6,8 @@ import type { CardPopoverProps } from './CardPopover';
  * hover from a separate file. This module is what both sides share: no UI code.
  */
 export interface CardRenderer {
+  /** The card's stylesheet (tokens, card, popover), for the shadow root it renders into. */
+  css: string;
   show(container: HTMLElement, props: CardPopoverProps): void;
   clear(container: HTMLElement): void;
 }
@@ -22,7 +24,11 @@ export async function loadCardRenderer(url: string): Promise<CardRenderer> {
   await import(/* @vite-ignore */ url);
   const renderer = (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] as
     Partial<CardRenderer> | undefined;
-  if (typeof renderer?.show !== 'function' || typeof renderer.clear !== 'function') {
+  if (
+    typeof renderer?.show !== 'function' ||
+    typeof renderer.clear !== 'function' ||
+    typeof renderer.css !== 'string'
+  ) {
     throw new Error(`Backstory: the card UI at ${url} did not provide a renderer`);
   }
   return renderer as CardRenderer;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { categorySchema } from './category';
 
 /**
  * Schemas use zod/mini throughout: the content script validates messages and
@@ -15,10 +16,6 @@ export const articleIdSchema = z
 export const entityIdSchema = z
   .string()
   .check(z.regex(kebabCase, 'entity ids are lowercase-kebab-case'));
-
-export const categories = ['person', 'group', 'organization', 'media', 'place', 'event'] as const;
-export const categorySchema = z.enum(categories);
-export type Category = z.infer<typeof categorySchema>;
 
 /**
  * How an alias's letters are compared with the text:

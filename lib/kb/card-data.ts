@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
-import { categorySchema, claimKindSchema, type Category } from '../catalog/schema';
+import { categorySchema } from '../catalog/category';
+import { claimKindSchema } from '../catalog/schema';
 import { articleKindSchema } from '../corpus/schema';
 import { creditFor } from './credit';
 import { sentenceRefSchema, type KnowledgeBase, type SentenceRef } from './schema';
@@ -59,15 +60,6 @@ export const cardDataSchema = z.strictObject({
   writtenIn: z.string(),
 });
 export type CardData = z.infer<typeof cardDataSchema>;
-
-export const categoryLabels: Record<Category, string> = {
-  person: 'Person',
-  group: 'Group',
-  organization: 'Organization',
-  media: 'Media',
-  place: 'Place',
-  event: 'Event',
-};
 
 export function sentenceText(kb: KnowledgeBase, ref: SentenceRef): string {
   const block = kb.articles.find((a) => a.id === ref.article)?.blocks[ref.block];

@@ -1,4 +1,5 @@
-import { categoryLabels, mentionSummary, type CardData, type CardSource } from './card-data';
+import { categoryInfo } from '../catalog/category';
+import { mentionSummary, type CardData, type CardSource } from './card-data';
 
 /**
  * A card as plain text, line by line, in the order the card shows it: what a reviewer
@@ -18,7 +19,7 @@ function quoted(source: CardSource): string {
 }
 
 export function cardLines(card: CardData): string[] {
-  const lines = [`${card.name} (${categoryLabels[card.category]}, ${card.id})`];
+  const lines = [`${card.name} (${categoryInfo[card.category].label}, ${card.id})`];
   if (card.aliases.length > 0) lines.push(`Also: ${card.aliases.join(', ')}`);
   lines.push(`Description: ${card.description.map((d, i) => `${d.text} [${i + 1}]`).join(' ')}`);
   card.description.forEach((d, i) => {

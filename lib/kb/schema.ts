@@ -1,12 +1,12 @@
 import { z } from 'zod/mini';
 import {
   aliasMatchSchema,
-  categorySchema,
   claimKindSchema,
   entityIdSchema,
   evidenceSchema,
   isoDateSchema,
 } from '../catalog/schema';
+import { categorySchema } from '../catalog/category';
 import { articleMetaSchema } from '../corpus/schema';
 
 /**

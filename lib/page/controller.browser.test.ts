@@ -3,9 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CardPopoverProps } from '../card/CardPopover';
 import { settingsItem, updateSettings } from '../settings/store';
 import { testCard } from '../test-support/card-fixture';
-import { createLiveRegion } from './announcer';
+import { createLiveRegion } from '../card/announcer';
 import { PageController } from './controller';
-import type { CardMount } from './hover-cards';
+import type { CardMount } from '../card/card-host';
 import { TEST_MATCHER } from './page-fixtures';
 
 let root: HTMLElement;
@@ -26,6 +26,7 @@ function mountCard(): Promise<CardMount> {
     container,
     live,
     renderer: {
+      css: '',
       show: (_el, props: CardPopoverProps) => cards.push(props.data.id),
       clear: () => cards.push('cleared'),
     },

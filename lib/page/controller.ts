@@ -6,8 +6,9 @@ import { isPaused, readSettings, watchSettings } from '../settings/store';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../kb/card-data';
 import { PageEngine, type DisplayFilter } from './engine';
-import { watchForcedColors } from './forced-colors-marks';
-import { HoverCards, type CardMount } from './hover-cards';
+import { MARKS_HOST, watchForcedColors } from './forced-colors-marks';
+import { CARD_HOST, type CardMount } from '../card/card-host';
+import { HoverCards } from './hover-cards';
 import { readPageDate } from './page-date';
 
 export interface ControllerOptions {
@@ -20,11 +21,15 @@ export interface ControllerOptions {
   signal: AbortSignal;
   /** Whether this is the top frame (the one the popup and commands talk to). */
   top: boolean;
-  exclude(el: Element): boolean;
+  /** Parts of the page to leave alone (site chrome); our own UI always is. */
+  exclude?(el: Element): boolean;
   mountCard(): Promise<CardMount>;
   loadCard(entity: string): Promise<CardData | null>;
   openSource(ref: SentenceRef): void;
 }
+
+/** Our own elements on the page: the card's host and the forced-colours marks' layer. */
+const OWN_UI = new Set([CARD_HOST, MARKS_HOST]);
 
 const displayOf = (s: Settings): DisplayFilter => ({
   marking: s.marking,
@@ -99,7 +104,7 @@ export class PageController {
       matcherData: this.options.matcherData,
       pageContext,
       display: displayOf(settings),
-      exclude: this.options.exclude,
+      exclude: (el) => OWN_UI.has(el.localName) || (this.options.exclude?.(el) ?? false),
       signal,
       onIndexChange: () => {
         hover.recheck();

@@ -1,4 +1,4 @@
-import type { Category } from '../catalog/schema';
+import type { Category } from '../catalog/category';
 import type { MatcherData } from '../kb/schema';
 import { matcherFromData, traitsFromData } from '../match/data';
 import { DEFAULT_PAGE_CONTEXT, type PageContext } from '../match/evidence';

@@ -1,4 +1,4 @@
-import { categories } from '../catalog/schema';
+import { categories, categoryInfo, type Category } from '../catalog/category';
 import { REVEAL_HIGHLIGHT, highlightName, markVariants } from './highlighter';
 
 /**
@@ -15,15 +15,11 @@ export const MARKS_HOST = 'backstory-marks';
 
 const QUERY = '(forced-colors: active)';
 
-/** The distinct line style of each category (as in the highlight CSS; borders have no wavy). */
-const LINE: Record<string, string> = {
-  person: 'solid',
-  group: 'double',
-  organization: 'dashed',
-  media: 'dotted',
-  place: 'dashed',
-  event: 'solid',
-  revealed: 'dotted',
+/** The category's line style as a border (borders have no wavy); a revealed mention is dotted. */
+const borderStyle = (category: Category | 'revealed') => {
+  if (category === 'revealed') return 'dotted';
+  const { line } = categoryInfo[category];
+  return line === 'wavy' ? 'dashed' : line;
 };
 
 const HOST_STYLE =
@@ -36,7 +32,7 @@ export function watchForcedColors(doc: Document, signal: AbortSignal): { redraw(
   const view = doc.defaultView;
   if (!view) return { redraw: () => undefined };
   const media = view.matchMedia(QUERY);
-  const names: { name: string; category: string; inLink: boolean }[] = [
+  const names: { name: string; category: Category | 'revealed'; inLink: boolean }[] = [
     ...categories.flatMap((c) =>
       markVariants.map((v) => ({ name: highlightName(c, v), category: c, inLink: v.inLink })),
     ),
@@ -59,7 +55,7 @@ export function watchForcedColors(doc: Document, signal: AbortSignal): { redraw(
           if (r.bottom < 0 || r.top > height || r.right < 0 || r.left > width || r.width === 0)
             continue;
           const bar = doc.createElement('div');
-          bar.style.cssText = `position:absolute;left:${r.left}px;top:${inLink ? r.top : r.bottom - 3}px;width:${r.width}px;height:0;border-top:3px ${LINE[category]} ${inLink ? 'LinkText' : 'CanvasText'};`;
+          bar.style.cssText = `position:absolute;left:${r.left}px;top:${inLink ? r.top : r.bottom - 3}px;width:${r.width}px;height:0;border-top:3px ${borderStyle(category)} ${inLink ? 'LinkText' : 'CanvasText'};`;
           bars.push(bar);
         }
       });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { categories, type Category } from '../catalog/schema';
+import { categories, type Category } from '../catalog/category';
 import {
   Highlighter,
   REVEAL_HIGHLIGHT,

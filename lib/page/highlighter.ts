@@ -1,4 +1,4 @@
-import { categories, type Category } from '../catalog/schema';
+import { categories, categoryInfo, type Category } from '../catalog/category';
 import { markVariantOf } from './mark-contrast';
 import type { Mark } from './mention-index';
 import type { Rgb } from './page-theme';
@@ -30,26 +30,11 @@ export const markVariants: readonly MarkVariant[] = [false, true].flatMap((onDar
 /** The highlight a temporarily revealed (unmarked) mention is drawn with. */
 export const REVEAL_HIGHLIGHT = 'backstory-revealed';
 
-/**
- * A line colour per category and background, and a distinct line style, so colour is
- * never the only cue. Line colours keep at least 3 : 1 against white, sepia and pale
- * tints (`light`, luminance ≤ 0.14) and against near-black, navy, slate and a red
- * banner (`dark`, luminance ≥ 0.6).
- */
-const LOOK: Record<Category, { light: string; dark: string; line: string }> = {
-  person: { light: '29 78 216', dark: '191 219 254', line: 'solid' },
-  group: { light: '185 28 28', dark: '254 202 202', line: 'double' },
-  organization: { light: '109 40 217', dark: '221 214 254', line: 'dashed' },
-  media: { light: '133 77 14', dark: '253 230 138', line: 'dotted' },
-  place: { light: '4 120 87', dark: '167 243 208', line: 'wavy' },
-  event: { light: '190 24 93', dark: '251 207 232', line: 'solid' },
-};
-
 export function highlightCss(): string {
   const rules = categories.flatMap((c) =>
     markVariants.map((v) => {
-      const { line } = LOOK[c];
-      const rgb = v.onDark ? LOOK[c].dark : LOOK[c].light;
+      const { line, color } = categoryInfo[c];
+      const rgb = v.onDark ? color.dark : color.light;
       const tint = v.onDark ? 0.18 : 0.1;
       const where = v.inLink ? 'overline' : 'underline';
       return `::highlight(${highlightName(c, v)}) { background-color: rgb(${rgb} / ${tint}); text-decoration: ${where} ${line} rgb(${rgb}); }`;

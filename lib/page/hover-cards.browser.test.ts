@@ -3,10 +3,11 @@ import { userEvent } from 'vitest/browser';
 import type { CardPopoverProps } from '../card/CardPopover';
 import type { Marking, ModifierKey } from '../settings/schema';
 import { testCard } from '../test-support/card-fixture';
-import { createLiveRegion } from './announcer';
+import { createLiveRegion } from '../card/announcer';
 import { PageEngine } from './engine';
 import { REVEAL_HIGHLIGHT } from './highlighter';
-import { HoverCards, type CardMount } from './hover-cards';
+import type { CardMount } from '../card/card-host';
+import { HoverCards } from './hover-cards';
 import { TEST_MATCHER, showAll } from './page-fixtures';
 
 const NAMES: Record<string, string> = {
@@ -37,6 +38,7 @@ function makeMount(): CardMount {
     container,
     live,
     renderer: {
+      css: '',
       show: (_el, props: CardPopoverProps) =>
         calls.push({
           shown: props.data.id,

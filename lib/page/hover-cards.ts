@@ -1,11 +1,11 @@
 import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../kb/card-data';
-import type { CardRenderer } from '../card/card-renderer-api';
-import { categoryLabels } from '../kb/card-data';
+import type { CardMount } from '../card/card-host';
+import { categoryInfo } from '../catalog/category';
 import { DISMISS_EVENT } from '../card/EntityCard';
 import type { PageEngine } from './engine';
 import type { PageMention } from './mention-index';
-import { announce } from './announcer';
+import { announce } from '../card/announcer';
 import { firstMentionIn, keyboardFocusedLink } from './focus-preview';
 import { REVEAL_HIGHLIGHT } from './highlighter';
 import {
@@ -26,15 +26,6 @@ import type { Marking, ModifierKey } from '../settings/schema';
 export interface CardTarget {
   entity: string;
   range: Range;
-}
-
-/** Where the card lives: a container inside an open shadow root, created on first use. */
-export interface CardMount {
-  host: Element;
-  container: HTMLElement;
-  /** A polite live region beside the container (see announcer.ts). */
-  live: HTMLElement;
-  renderer: CardRenderer;
 }
 
 export interface HoverCardsOptions {
@@ -424,7 +415,7 @@ export class HoverCards {
     this.shown = { mention, entity, data, focus };
     this.render();
     timelineMeasure('backstory:card', 'backstory:card-intent');
-    if (fromKeyboard) announce(mount.live, `${data.name}, ${categoryLabels[data.category]}`);
+    if (fromKeyboard) announce(mount.live, `${data.name}, ${categoryInfo[data.category].label}`);
   }
 
   private render(): void {

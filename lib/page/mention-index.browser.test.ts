@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../catalog/schema';
+import type { Category } from '../catalog/category';
 import type { PageContext } from '../match/evidence';
 import { createMatcher } from '../match/matcher';
 import { BlockCollector, readBlocksOf } from './collect';

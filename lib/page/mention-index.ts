@@ -1,4 +1,5 @@
-import type { Category, Evidence } from '../catalog/schema';
+import type { Category } from '../catalog/category';
+import type { Evidence } from '../catalog/schema';
 import type { MatcherData } from '../kb/schema';
 import { EvidenceJudge, type EntityTraits, type PageContext } from '../match/evidence';
 import type { Matcher } from '../match/matcher';

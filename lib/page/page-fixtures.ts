@@ -1,4 +1,4 @@
-import { categories } from '../catalog/schema';
+import { categories } from '../catalog/category';
 import type { MatcherData } from '../kb/schema';
 import { matcherFromData, traitsFromData } from '../match/data';
 import { BlockCollector, readBlocksOf } from './collect';

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../kb/schema';
 import { parseSettings, type Settings } from '../settings/schema';
 import { isPaused, setPaused } from '../settings/store';
-import { categoryLabels } from '../kb/card-data';
+import { categoryInfo } from '../catalog/category';
 import { pageEntities, type PageMentions } from './page-mentions';
 
 export type PageState =
@@ -67,7 +67,7 @@ function Status({ page, settings, kb, onShow, save }: PageSectionProps) {
         <li key={entity.id}>
           <button type="button" class="page-entity" onClick={() => onShow(page.tabId, entity.id)}>
             <span class="page-name">{entity.name}</span>
-            <span class="page-category">{categoryLabels[entity.category]}</span>
+            <span class="page-category">{categoryInfo[entity.category].label}</span>
             <span class="page-count">
               {entity.count === 1 ? '1 mention' : `${entity.count} mentions`}
             </span>

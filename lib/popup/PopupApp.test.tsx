@@ -200,7 +200,11 @@ describe('popup page section', () => {
   it('shows the card in the popup when the page cannot show it', async () => {
     const env = fakeEnv({ showEntity: vi.fn(async () => false) });
     await mount(env);
-    const first = await vi.waitFor(() => root.querySelector<HTMLButtonElement>('.page-entity')!);
+    const first = await vi.waitFor(() => {
+      const button = root.querySelector<HTMLButtonElement>('.page-entity');
+      expect(button).not.toBeNull();
+      return button!;
+    });
     act(() => first.click());
     await vi.waitFor(() =>
       expect(root.querySelector('[role="dialog"]')?.getAttribute('aria-label')).toBe('ISIS-K'),

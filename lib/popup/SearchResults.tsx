@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LookupResult } from '../search/lookup';
-import { categoryLabels } from '../kb/card-data';
+import { categoryInfo } from '../catalog/category';
 
 export const RESULTS_ID = 'bs-results';
 
@@ -51,7 +51,7 @@ export function SearchResults({ query, results, active, onActivate, onOpen }: Se
           >
             <span class="result-head">
               <span class="result-name">{result.name}</span>
-              <span class="result-category">{categoryLabels[result.category]}</span>
+              <span class="result-category">{categoryInfo[result.category].label}</span>
             </span>
             {result.matchedAlias && (
               <span class="result-alias">Matched “{result.matchedAlias}”</span>

@@ -1,4 +1,4 @@
-import type { Category } from '../catalog/schema';
+import type { Category } from '../catalog/category';
 import type { KnowledgeBase } from '../kb/schema';
 import type { Response } from '../messaging/messages';
 import type { Settings } from '../settings/schema';

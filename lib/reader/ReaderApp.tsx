@@ -6,6 +6,7 @@ import { LibraryPanel } from '../library/LibraryPanel';
 import { useLibrary, type LibraryEnv } from '../library/use-library';
 import { formatAuthors, formatDate } from '../kb/article-meta';
 import { formatRoute, parseRoute, resolveRoute, type ReaderView } from '../kb/reader-route';
+import { useDocumentTheme, useSettings } from '../settings/use-settings';
 import { sentenceSegments } from './segments';
 
 /** The id of the element holding the article text, for the page engine to annotate. */
@@ -132,6 +133,8 @@ function ArticleText({ article, target }: Pick<ReaderView<ShownArticle>, 'articl
 
 function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; library?: LibraryEnv }) {
   const [hash, setHash] = useState(win.location.hash);
+  // The page follows the theme setting like the popup and options (its cards do already).
+  useDocumentTheme(useSettings().parsed?.settings.theme, win.document);
   useEffect(() => {
     const onHashChange = () => setHash(win.location.hash);
     win.addEventListener('hashchange', onHashChange);

@@ -1,5 +1,5 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import type { Category } from '../catalog/schema';
+import type { Category } from '../catalog/category';
 import type { KnowledgeBase } from '../kb/schema';
 import { normalizeFolded } from '../text/normalize';
 

@@ -1,6 +1,5 @@
-import { categories } from '../catalog/schema';
+import { categories, categoryInfo } from '../catalog/category';
 import type { Settings } from './schema';
-import { categoryPlurals } from './labels';
 
 interface CategoryTogglesProps {
   legend: string;
@@ -26,7 +25,7 @@ export function CategoryToggles({ legend, value, save }: CategoryTogglesProps) {
               save((s) => ({ ...s, categories: { ...s.categories, [category]: on } }));
             }}
           />
-          {categoryPlurals[category]}
+          {categoryInfo[category].plural}
         </label>
       ))}
     </fieldset>

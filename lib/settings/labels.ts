@@ -1,17 +1,7 @@
-import type { Category } from '../catalog/schema';
 import type { BroadMode } from '../match/evidence';
 import type { Marking, ModifierKey, Theme } from './schema';
 
 /** How the settings' values read in the popup and the options page. */
-
-export const categoryPlurals: Record<Category, string> = {
-  person: 'People',
-  group: 'Groups',
-  organization: 'Organizations',
-  media: 'Media',
-  place: 'Places',
-  event: 'Events',
-};
 
 export const markingLabels: Record<Marking, { label: string; hint: string }> = {
   first: { label: 'First mention', hint: 'Mark the first mention of each entity on a page.' },

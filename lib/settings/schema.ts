@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { categories, type Category } from '../catalog/schema';
+import { categories, type Category } from '../catalog/category';
 import { broadModes } from '../match/evidence';
 
 /**

@@ -1,4 +1,4 @@
-import type { Category } from '../catalog/schema';
+import type { Category } from '../catalog/category';
 import type { CardData } from '../kb/card-data';
 
 /** A complete, valid card for `name`, with one sourced clause and one source sentence. */
