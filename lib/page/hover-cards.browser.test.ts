@@ -163,7 +163,8 @@ describe('hover cards from the pointer', () => {
     await userEvent.hover(el('#away'));
     await userEvent.keyboard('{Escape}');
     await expect.poll(last).toBe('cleared');
-    expect(shown()).toEqual(['kerman']);
+    // The pointer may rest on the name long enough to open it before the click pins it.
+    expect([...new Set(shown())]).toEqual(['kerman']);
   });
 
   it('open nothing for a double click (it selects the word), nor for a selected mention', async () => {

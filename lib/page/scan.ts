@@ -1,6 +1,7 @@
 import { BlockCollector } from './collect';
 import type { MentionIndex } from './mention-index';
 import { runSliced, type TimeMeter } from './scheduler';
+import type { TextBlock } from './text-block';
 
 /** Reads the page's blocks into the index: the first pass, and again after changes. */
 
@@ -52,6 +53,7 @@ export async function scanPage(
   let passed = false;
   let done = false;
   const near = new Set<Element>();
+  const below: TextBlock[] = [];
   const read = await runSliced(
     (shouldYield) => {
       // Block by block, so a slice ends on time and matching stops at the viewport's end.
@@ -60,8 +62,10 @@ export async function scanPage(
         for (const block of walk.drain()) {
           const where = whereIs(block.container, view);
           if (where === 0) near.add(block.container);
-          index.add(block);
-          passed = where === 1;
+          // The first block below ends this pass; it is matched with the rest, later.
+          passed ||= where === 1;
+          if (passed) below.push(block);
+          else index.add(block);
         }
         if (shouldYield()) break;
       }
@@ -73,6 +77,7 @@ export async function scanPage(
   onViewport(near);
   return runSliced(
     (shouldYield) => {
+      for (const block of below.splice(0)) index.add(block);
       while (!done) {
         done = walk.next(() => walk.blocks.length > 0 || shouldYield());
         for (const block of walk.drain()) index.add(block);
