@@ -6,7 +6,7 @@ import { testCard } from '../test-support/card-fixture';
 import { createLiveRegion } from '../card/announcer';
 import { PageController } from './controller';
 import type { CardMount } from '../card/card-host';
-import { TEST_MATCHER } from './page-fixtures';
+import { TEST_MATCHER } from '../test-support/page-fixtures';
 
 let root: HTMLElement;
 let abort: AbortController;

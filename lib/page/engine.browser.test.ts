@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PageEngine } from './engine';
 import { HUGE_MUTATION } from './mutation-watch';
-import { TEST_MATCHER, showAll } from './page-fixtures';
+import { TEST_MATCHER, showAll } from '../test-support/page-fixtures';
 
 let root: HTMLElement;
 let abort: AbortController;

@@ -8,7 +8,7 @@ import { PageEngine } from './engine';
 import { REVEAL_HIGHLIGHT } from './highlighter';
 import type { CardMount } from '../card/card-host';
 import { HoverCards } from './hover-cards';
-import { TEST_MATCHER, showAll } from './page-fixtures';
+import { TEST_MATCHER, showAll } from '../test-support/page-fixtures';
 
 const NAMES: Record<string, string> = {
   'amira-jadoon': 'Amira Jadoon',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MentionIndex } from './mention-index';
-import { testIndex } from './page-fixtures';
+import { testIndex } from '../test-support/page-fixtures';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
 import { TimeMeter } from './scheduler';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MentionIndex } from './mention-index';
-import { indexAll } from './page-fixtures';
+import { indexAll } from '../test-support/page-fixtures';
 import { isClipped, settleFirstMentions } from './visibility';
 
 let root: HTMLElement;

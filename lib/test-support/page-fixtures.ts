@@ -1,9 +1,9 @@
 import { categories } from '../catalog/category';
 import type { MatcherData } from '../kb/schema';
 import { matcherFromData, traitsFromData } from '../match/data';
-import { BlockCollector, readBlocksOf } from './collect';
-import type { DisplayFilter } from './engine';
-import { MentionIndex } from './mention-index';
+import { BlockCollector, readBlocksOf } from '../page/collect';
+import type { DisplayFilter } from '../page/engine';
+import { MentionIndex } from '../page/mention-index';
 
 /** A small knowledge base for the page modules' browser tests: a person, a group, two places. */
 export const TEST_MATCHER: MatcherData = {
