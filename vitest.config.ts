@@ -28,6 +28,9 @@ export default defineConfig({
           setupFiles: [FAKE_EXTENSION_APIS],
           name: 'browser',
           include: [BROWSER_TESTS],
+          // Hover intent and idle-time work need real time; on two busy cores a card can take
+          // longer than expect.poll's default second to open. A wait, not a timed assertion.
+          expect: { poll: { timeout: 5_000 } },
           browser: {
             enabled: true,
             headless: true,
