@@ -86,7 +86,8 @@ afterAll(() => {
 function start({
   marking = 'all',
   modifier = 'none',
-}: { marking?: Marking; modifier?: ModifierKey } = {}): HoverCards {
+  openDelay = 50,
+}: { marking?: Marking; modifier?: ModifierKey; openDelay?: number } = {}): HoverCards {
   engine.setDisplay(showAll(marking));
   const hover = new HoverCards({
     document,
@@ -96,7 +97,7 @@ function start({
     loadCard: (id) => Promise.resolve(testCard(id, NAMES[id]!, 'place')),
     openSource: () => undefined,
   });
-  hover.configure({ openDelay: 50, modifier, theme: undefined, marking });
+  hover.configure({ openDelay, modifier, theme: undefined, marking });
   return hover;
 }
 
@@ -179,10 +180,11 @@ describe('hover cards from the pointer', () => {
   });
 
   it('leave a click on a mention inside a link to the link: it pins nothing', async () => {
-    start();
+    // A rest longer than the click takes: the press ends the rest the pointer's arrival began.
+    start({ openDelay: 1000 });
     el('#link').addEventListener('click', (e) => e.preventDefault(), { signal: abort.signal });
     await userEvent.click(el('#link'));
-    // Resting there while clicking still previews it.
+    // The pointer still resting there after the click previews it.
     await expect.poll(shown).toContain('kabul');
     await userEvent.hover(el('#away'));
     await expect.poll(last).toBe('cleared');

@@ -245,7 +245,12 @@ export class HoverCards {
       return;
     }
     const el = e.target instanceof Element ? e.target : null;
-    if (found && el?.closest(INTERACTIVE)) return;
+    if (found && el?.closest(INTERACTIVE)) {
+      // The press ended any rest in progress; a pointer still resting on the link after the
+      // click is a new rest (the link may not navigate: apps prevent it), so look again.
+      this.scheduleHitTest();
+      return;
+    }
     const reachable =
       found &&
       (this.isMarked(found) ||
