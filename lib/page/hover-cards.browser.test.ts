@@ -155,6 +155,20 @@ describe('hover cards from the pointer', () => {
     expect(revealed()).toEqual(['Kerman']);
   });
 
+  it("leave the page's own synthetic clicks alone: they neither pin nor close a card", async () => {
+    start();
+    el('#k1').click();
+    el('#k1').dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: 1 }));
+    await new Promise((done) => setTimeout(done, 400));
+    expect(calls).toEqual([]);
+    await userEvent.click(el('#k1'));
+    await expect.poll(last).toMatchObject({ shown: 'kerman', pinned: true });
+    // An app clicking its own buttons by script is not the reader clicking away.
+    el('#away').click();
+    await new Promise((done) => setTimeout(done, 400));
+    expect(last()).toMatchObject({ shown: 'kerman', pinned: true });
+  });
+
   it('pin on a click, and a pinned card stays while the pointer goes elsewhere', async () => {
     start();
     await userEvent.click(el('#k1'));

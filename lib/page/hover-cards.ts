@@ -144,6 +144,8 @@ export class HoverCards {
   }
 
   private onPointerMove(e: PointerEvent): void {
+    // The page's own synthetic events move no pointer (and would cost it a hit-test).
+    if (!e.isTrusted) return;
     const held = this.modifier !== 'none' && e.getModifierState(this.modifier);
     // composedPath() is only filled while the event is dispatched: read it now, not in the frame.
     this.lastPoint = {
@@ -216,13 +218,17 @@ export class HoverCards {
   }
 
   private onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0 || this.isOnCard(e)) return;
+    if (!e.isTrusted || e.button !== 0 || this.isOnCard(e)) return;
     this.press = { x: e.clientX, y: e.clientY };
     this.dispatch({ type: 'press' });
     this.dispatchReveal({ type: 'press' });
   }
 
   private onClick(e: MouseEvent): void {
+    // A click the page's own script dispatched (`el.click()`: apps do it by the thousand) is
+    // not the reader's, and must cost the app nothing: hit-testing it, or even asking whether
+    // the selection is collapsed, forces a style and layout update inside the app's work.
+    if (!e.isTrusted) return;
     const press = this.press;
     this.press = null;
     if (this.isOnCard(e)) {
@@ -230,11 +236,7 @@ export class HoverCards {
       return;
     }
     const doc = this.options.document;
-    // A click the page's own script dispatched (`el.click()`: apps and tests do it by the
-    // thousand) is not the reader's; hit-testing it would force a layout inside the app's work.
-    const found = e.isTrusted
-      ? (this.options.engine.mentionAt(e.clientX, e.clientY) ?? null)
-      : null;
+    const found = this.options.engine.mentionAt(e.clientX, e.clientY) ?? null;
     if (isSelectionGesture(e, press, doc.getSelection())) {
       clearTimeout(this.clickTimer);
       // The first click of a slow double-click may have opened its card already: undo it.
