@@ -31,15 +31,24 @@ function isoDay(value: string | null | undefined): string | undefined {
   return `${y}-${mo}-${d}`;
 }
 
-/** Sites put the date in `content`, some (React Helmet) in `value`. */
-function metaValue(doc: Document, name: string): string | undefined {
-  for (const attr of ['property', 'name', 'itemprop']) {
-    for (const meta of doc.querySelectorAll(`meta[${attr}="${name}"]`)) {
+/**
+ * The first dated value of each metadata name, from one pass over the page's `meta`
+ * elements: a selector per name and attribute walks the whole document each time (30
+ * walks of a large app's DOM, in every frame the content script starts in). Sites put
+ * the date in `content`, some (React Helmet) in `value`.
+ */
+function metaDays(doc: Document): Map<string, string> {
+  const days = new Map<string, string>();
+  const wanted = new Set(META_NAMES);
+  for (const meta of doc.getElementsByTagName('meta')) {
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const name = meta.getAttribute(attr);
+      if (name === null || !wanted.has(name) || days.has(name)) continue;
       const day = isoDay(meta.getAttribute('content') ?? meta.getAttribute('value'));
-      if (day) return day;
+      if (day) days.set(name, day);
     }
   }
-  return undefined;
+  return days;
 }
 
 /** schema.org types of a page's own text (a video or an image on it has its own date). */
@@ -93,8 +102,9 @@ function bylineDate(doc: Document): string | undefined {
 
 /** The page's publication day (`YYYY-MM-DD`), or undefined when it states none. */
 export function readPageDate(doc: Document): string | undefined {
+  const days = metaDays(doc);
   for (const name of META_NAMES) {
-    const day = metaValue(doc, name);
+    const day = days.get(name);
     if (day) return day;
   }
   return jsonLdDate(doc) ?? bylineDate(doc);
