@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { categoryColor } from '../catalog/category';
 import type { SentenceRef } from '../kb/schema';
 import type { CardData, CardSource } from '../kb/card-data';
-import { DISMISS_EVENT, EntityCard, type EntityCardProps } from './EntityCard';
+import { DISMISS_EVENT } from './card-renderer-api';
+import { EntityCard, type EntityCardProps } from './EntityCard';
 
 const source = (
   article: string,

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { categoryColor, categoryInfo, type Category } from '../catalog/category';
 import type { SentenceRef } from '../kb/schema';
 import { AddedByReader } from './added-by-reader';
+import { DISMISS_EVENT } from './card-renderer-api';
 import { mentionSummary, type CardData, type CardSource } from '../kb/card-data';
 
 export interface EntityCardProps {
@@ -22,12 +23,6 @@ export interface EntityCardProps {
  * does not read it with Arabic rules.
  */
 export const CARD_LANGUAGE = 'en';
-
-/**
- * Dispatched on the card (cancelable) when Esc is pressed outside it: the card
- * closes its innermost layer and cancels the event, or leaves it for the caller.
- */
-export const DISMISS_EVENT = 'backstory-dismiss';
 
 /** Beyond this, aliases (ISIS-K has twenty) would push the description out of a compact card. */
 const VISIBLE_ALIASES = 4;

@@ -12,6 +12,12 @@ export interface CardRenderer {
   clear(container: HTMLElement): void;
 }
 
+/**
+ * Dispatched on the card (cancelable) when Esc is pressed outside it: the card
+ * closes its innermost layer and cancels the event, or leaves it for the caller.
+ */
+export const DISMISS_EVENT = 'backstory-dismiss';
+
 /** Where the loaded card UI leaves its renderer, in the content script's own world. */
 export const CARD_RENDERER_GLOBAL = '__backstoryCardRenderer';
 

@@ -2,7 +2,7 @@ import type { SentenceRef } from '../kb/schema';
 import type { CardData } from '../kb/card-data';
 import type { CardMount } from '../card/card-host';
 import { categoryInfo } from '../catalog/category';
-import { DISMISS_EVENT } from '../card/EntityCard';
+import { DISMISS_EVENT } from '../card/card-renderer-api';
 import type { PageEngine } from './engine';
 import type { PageMention } from './mention-index';
 import { announce } from '../card/announcer';
