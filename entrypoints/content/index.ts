@@ -4,7 +4,7 @@ import { loadMatcherData } from '@/lib/kb/load';
 import { ask } from '@/lib/messaging/client';
 import { cachedCards } from '@/lib/page/card-cache';
 import { PageController } from '@/lib/page/controller';
-import { afterLoad } from '@/lib/page/scheduler';
+import { afterLoadSettled } from '@/lib/page/settle';
 import { siteChrome } from '@/lib/page/site-chrome';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -16,9 +16,9 @@ export default defineContentScript({
   // message listeners; the document event it dispatches as well is all it needs.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    // Nothing before the load event has fired: start-up must never push it back.
-    await afterLoad(window);
-    if (ctx.isInvalid) return;
+    // Nothing before the load event has fired (start-up must never push it back), nor while
+    // the page is still busy building its DOM.
+    if (!(await afterLoadSettled(window, { signal: ctx.signal })) || ctx.isInvalid) return;
     const cards = cachedCards((entity) => ask({ type: 'getCard', entity }));
     const controller = new PageController({
       document,
