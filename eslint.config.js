@@ -36,7 +36,7 @@ const zones = LAYERS.flatMap((layer, i) =>
 );
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'generated/', 'node_modules/'] },
+  { ignores: ['.output/', '.wxt/', 'generated/', 'node_modules/', 'bench/.speedometer/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -61,6 +61,35 @@ export default tseslint.config(
               target: './entrypoints',
               from: './lib/build',
               message: 'lib/build runs at build time only; nothing that ships imports it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The content script runs in every frame of every page; the card UI (Preact, the card,
+    // Floating UI) loads from its own file on the first card (lib/card/card-ui-loader.lazy.ts).
+    // One value import of it from here would put it back in every page.
+    files: ['lib/page/**/*.ts', 'lib/card/card-host.ts', 'entrypoints/content/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'preact',
+                'preact/*',
+                '@floating-ui/*',
+                '**/card/*.tsx',
+                '**/card/EntityCard',
+                '**/card/CardPopover',
+                '**/card/card-renderer',
+              ],
+              allowTypeImports: true,
+              message: 'The card UI loads lazily, on the first card: import its types only.',
             },
           ],
         },
