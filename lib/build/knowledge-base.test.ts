@@ -676,4 +676,19 @@ describe('buildKnowledgeBase', () => {
     expect(built.errors).toEqual([]);
     expect(built.kb.entities[0]!.sources).toEqual([]);
   });
+
+  it('never picks quoted words that do not say whose they are', () => {
+    const quoted = {
+      ...repost,
+      garbled: [],
+      blocks: parseBlocks(
+        '“Moscow is a target,” Sanaullah Ghafari told the outlet. “Moscow is next, and soon.”\n\n' +
+          '“Moscow has many enemies across the whole region,” he said.\n',
+      ),
+    };
+    const ok = withClause('A city.', 'repost', 'Moscow is a target');
+    const { errors, kb } = build({ 'a.json': { entities: [ok] } }, [quoted]);
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 0, sentence: 0 }]);
+  });
 });
