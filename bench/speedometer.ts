@@ -9,14 +9,16 @@
  *
  * Options: --pairs=N (3)  --iterations=N (5)  --suites=A,B (Speedometer's own filter)
  *          --params=waitAfterSetup=2000&… (more of Speedometer's URL parameters)
+ *          --no-profile (skip the extra profiled run that says where the extension's time went)
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { CHROMIUM, ROOT } from '../tests/support/paths';
 import { serve } from '../tests/support/static-server';
 import type { BenchOptions } from './cli';
 import { EXTENSION_DIR, launch, log } from './harness';
+import { startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { median, ms } from './stats';
 
 const OUT = join(ROOT, 'bench/speedometer.md');
@@ -31,8 +33,14 @@ interface SpeedometerRun {
   errors: number;
 }
 
-async function runOnce(origin: string, query: string, withExtension: boolean) {
+async function runOnce(
+  origin: string,
+  query: string,
+  withExtension: boolean,
+  profiled = false,
+): Promise<SpeedometerRun & { profile?: ProfileSummary }> {
   const b = await launch(withExtension);
+  const stopProfile = profiled ? await startProfile(b.cdp) : null;
   let errors = 0;
   b.page.on('pageerror', () => errors++);
   b.page.on('console', (m) => {
@@ -64,10 +72,39 @@ async function runOnce(origin: string, query: string, withExtension: boolean) {
       else if (!name.includes('/') && !/^(Iteration-|Geomean|Total)/.test(name))
         suites[name] = mean;
     }
-    return { score, suites, errors } satisfies SpeedometerRun;
+    if (!stopProfile) return { score, suites, errors };
+    const source = join(b.extensionDir ?? EXTENSION_DIR, 'content-scripts/content.js');
+    const profile = summarizeProfile(await stopProfile(), readFileSync(source, 'utf8'), 12);
+    return { score, suites, errors, profile };
   } finally {
     await b.close();
   }
+}
+
+/** Where the extension's time went in one more run, profiled (`--no-profile` skips it). */
+function profileSection(p: ProfileSummary): string[] {
+  return [
+    '## Where Backstory spends its time (one more run with the extension, CPU profile)',
+    '',
+    `Sampled JS time ${ms(p.totalMs)} ms, ${ms(p.extensionMs)} ms of it with the content script on ` +
+      'the stack (every frame Speedometer opens runs a copy; sampling every 0.25 ms slows both).',
+    '',
+    '| Inclusive (extension function) | ms | Self (leaf, incl. native calls) | ms |',
+    '| --- | ---: | --- | ---: |',
+    ...Array.from({ length: Math.max(p.inclusive.length, p.self.length) }, (_, i) =>
+      [
+        '',
+        p.inclusive[i]?.name ?? '',
+        ms(p.inclusive[i]?.ms),
+        p.self[i]?.name ?? '',
+        ms(p.self[i]?.ms),
+        '',
+      ]
+        .join(' | ')
+        .trim(),
+    ),
+    '',
+  ];
 }
 
 export async function runSpeedometer(options: BenchOptions): Promise<string> {
@@ -87,6 +124,7 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
   }).toString();
   const server = await serve({ dir: DIR });
   const withExt: SpeedometerRun[] = [];
+  let profile: ProfileSummary | null = null;
   const without: SpeedometerRun[] = [];
   try {
     for (let i = 0; i < pairs; i++) {
@@ -101,6 +139,10 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
             `${run.errors} page errors, ${Math.round((Date.now() - started) / 1000)} s`,
         );
       }
+    }
+    if (options.profile) {
+      log('speedometer: one more run with the extension, profiled');
+      profile = (await runOnce(server.origin, query, true, true)).profile ?? null;
     }
   } finally {
     await server.close();
@@ -139,6 +181,7 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
     '',
     `Scores per run, with: ${withExt.map((r) => r.score.toFixed(2)).join(', ')}; without: ${without.map((r) => r.score.toFixed(2)).join(', ')}.`,
     '',
+    ...(profile ? profileSection(profile) : []),
   ].join('\n');
   const md = await format(out, { ...(await resolveConfig(OUT)), filepath: OUT });
   writeFileSync(OUT, md);

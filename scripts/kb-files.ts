@@ -14,7 +14,8 @@ import {
   type BuildResult,
   type CatalogInput,
 } from '../lib/build/knowledge-base';
-import { knowledgeBaseSchema, type KnowledgeBase } from '../lib/kb/schema';
+import { describeIssues } from '../lib/kb/load';
+import { knowledgeBaseSchema, matcherDataSchema, type KnowledgeBase } from '../lib/kb/schema';
 import { toCardData, type CardData } from '../lib/kb/card-data';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -69,6 +70,13 @@ export async function writeKnowledgeBase(): Promise<BuildResult> {
   if (result.errors.length > 0) {
     throw new Error(
       `Knowledge base build failed with ${result.errors.length} error(s):\n${result.errors.map((e) => `  - ${e}`).join('\n')}`,
+    );
+  }
+  // The extension trusts the bundled matcher data without checking it in every page: check it here.
+  const matcher = matcherDataSchema.safeParse(result.matcher);
+  if (!matcher.success) {
+    throw new Error(
+      `Knowledge base build made matcher data its schema rejects:\n${describeIssues(matcher.error.issues)}`,
     );
   }
   await mkdir(GENERATED_DIR, { recursive: true });

@@ -1,10 +1,10 @@
 import { answerPageCapture } from '@/lib/capture/page-capture';
 import { mountCardHost } from '@/lib/card/card-host';
-import { matcherDataInSteps } from '@/lib/kb/load';
+import { loadMatcherData } from '@/lib/kb/load';
 import { ask } from '@/lib/messaging/client';
 import { cachedCards } from '@/lib/page/card-cache';
 import { PageController } from '@/lib/page/controller';
-import { afterLoad, completeInSlices } from '@/lib/page/scheduler';
+import { afterLoad } from '@/lib/page/scheduler';
 import { siteChrome } from '@/lib/page/site-chrome';
 import { getCardRenderer } from '#card-ui-loader';
 
@@ -18,17 +18,11 @@ export default defineContentScript({
   async main(ctx) {
     // Nothing before the load event has fired: start-up must never push it back.
     await afterLoad(window);
-    // Validating the bundled matcher data takes tens of ms: in idle periods, a piece at a time.
-    const matcherData = await completeInSlices(matcherDataInSteps(), {
-      signal: ctx.signal,
-      view: window,
-      priority: 'background',
-    });
-    if (!matcherData || ctx.isInvalid) return;
+    if (ctx.isInvalid) return;
     const cards = cachedCards((entity) => ask({ type: 'getCard', entity }));
     const controller = new PageController({
       document,
-      matcherData,
+      matcherData: loadMatcherData(),
       signal: ctx.signal,
       top: window === window.top,
       // The site around the article: menus, banners, footers, rails.

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { loadMatcherData } from '../kb/load';
+import { normalizeCased, normalizeFolded, normalizeText } from '../text/normalize';
 import { createMatcher, type MatchAlias } from './matcher';
 
 const strong = (
@@ -159,5 +161,20 @@ describe('acronyms the text defines', () => {
       ['FSB', false],
     ]);
     expect(redefined('the militant group (ISIS) said')).toEqual([['ISIS', false]]);
+  });
+});
+
+describe('the shipped aliases, normalized', () => {
+  it('have the forms normalizeText gives them, through the fast path for plain ASCII too', () => {
+    const data = loadMatcherData();
+    const texts = [...data.aliases.map(([text]) => text), ...data.notEntities];
+    expect(texts.length).toBeGreaterThan(500);
+    for (const text of texts) {
+      const norm = normalizeText(text);
+      expect([normalizeCased(text), normalizeFolded(text)], text).toEqual([
+        norm.cased.trim(),
+        norm.folded.trim(),
+      ]);
+    }
   });
 });

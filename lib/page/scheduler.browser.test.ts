@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SLICE_MS, TimeMeter, afterLoad, completeInSlices, nextIdle, runSliced } from './scheduler';
+import { SLICE_MS, TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
 
 /** A clock the step moves by hand, so slices end where the test says. */
 function manualClock() {
@@ -146,29 +146,5 @@ describe('page lifecycle', () => {
   it('afterLoad resolves for a page that has loaded already', async () => {
     expect(document.readyState).toBe('complete');
     await expect(afterLoad(window)).resolves.toBeUndefined();
-  });
-});
-
-describe('completeInSlices', () => {
-  it('calls the step across slices until it gives a value', async () => {
-    const clock = manualClock();
-    let calls = 0;
-    const step = () => {
-      calls++;
-      clock.advance(3);
-      return calls === 10 ? 'ready' : undefined;
-    };
-    const value = await completeInSlices(step, {
-      signal: new AbortController().signal,
-      now: clock.now,
-    });
-    expect(value).toBe('ready');
-    expect(calls).toBe(10);
-  });
-
-  it('gives nothing once aborted', async () => {
-    const abort = new AbortController();
-    abort.abort();
-    expect(await completeInSlices(() => 'never', { signal: abort.signal })).toBeUndefined();
   });
 });

@@ -122,23 +122,6 @@ export async function runSliced(
   }
 }
 
-/**
- * Calls `step` until it returns a value, in slices (`runSliced`): for work that is
- * cut into pieces of its own, such as validating the bundled data. Resolves
- * undefined if `signal` aborts first.
- */
-export async function completeInSlices<T>(
-  step: () => T | undefined,
-  options: SliceOptions,
-): Promise<T | undefined> {
-  let value: T | undefined;
-  const done = await runSliced((shouldYield) => {
-    while ((value = step()) === undefined) if (shouldYield()) return false;
-    return true;
-  }, options);
-  return done ? value : undefined;
-}
-
 /** Resolves once the load event has fired and its task is over, so start-up never delays it. */
 export function afterLoad(view: Window): Promise<void> {
   const doc = view.document;

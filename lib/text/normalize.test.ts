@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from './normalize';
+import { normalizeCased, normalizeFolded, normalizeText } from './normalize';
 
 describe('normalizeText', () => {
   it('folds case, diacritics, quotes, dashes and spaces, keeping offsets', () => {
@@ -20,5 +20,31 @@ describe('normalizeText', () => {
 
   it('collapses whitespace runs, including newlines and no-break spaces', () => {
     expect(normalizeText('Sanaullah \n\u00a0\u2009 Ghafari').folded).toBe('sanaullah ghafari');
+  });
+});
+
+describe('normalizeCased and normalizeFolded', () => {
+  const slow = (text: string) => {
+    const norm = normalizeText(text);
+    return { cased: norm.cased.trim(), folded: norm.folded.trim() };
+  };
+  const forms = (text: string) => ({ cased: normalizeCased(text), folded: normalizeFolded(text) });
+
+  it('normalize what plain ASCII does not cover: runs of spaces, tabs, backticks, curly quotes, accents', () => {
+    for (const text of [
+      'Islamic  State',
+      ' ISIS-K ',
+      'al\tQaeda',
+      '`Daesh`',
+      'Daesh’s',
+      'Tadjikistan – Dushanbe',
+      'Crocus City Hall',
+      'São Paulo',
+      'x',
+    ]) {
+      expect(forms(text), text).toEqual(slow(text));
+    }
+    expect(normalizeFolded('Islamic  State')).toBe('islamic state');
+    expect(normalizeCased('`Daesh`')).toBe("'Daesh'");
   });
 });

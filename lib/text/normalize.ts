@@ -125,14 +125,21 @@ export function normalizeText(source: string): NormalizedText {
   };
 }
 
+/**
+ * Printable ASCII words between single spaces, without the backtick (a quote): text
+ * `normalizeText` leaves as it is. Most aliases are such text, and the content script
+ * normalizes every alias in every frame it starts in.
+ */
+const ALREADY_NORMAL = /^[!-_a-~]+(?: [!-_a-~]+)*$/;
+
 /** The normalized, case-kept form of a short string (aliases, quotes), trimmed. */
 export function normalizeCased(text: string): string {
-  return normalizeText(text).cased.trim();
+  return ALREADY_NORMAL.test(text) ? text : normalizeText(text).cased.trim();
 }
 
 /** The normalized, case-folded form of a short string (aliases), trimmed. */
 export function normalizeFolded(text: string): string {
-  return normalizeText(text).folded.trim();
+  return ALREADY_NORMAL.test(text) ? text.toLowerCase() : normalizeText(text).folded.trim();
 }
 
 /** Letters and digits make up words; everything else is a boundary. */
