@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../lib/text/normalize';
+import { isUnattributedQuote } from '../lib/indexing/quoted-speech';
 import { mentionSummary } from '../lib/kb/card-data';
 import { cardsOf, runBuild } from './kb-files';
 
@@ -57,18 +58,24 @@ describe('the knowledge base built from the real corpus and catalog', () => {
   });
 
   it('gives every entity source sentences, unless it is named only where sources never look', () => {
-    const keptOut = (article: string, block: number) => {
+    const keptOut = (article: string, block: number, sentence: number) => {
       const a = articleById.get(article)!;
-      const text = normalizeText(a.blocks[block]!.text).cased;
-      return a.notForSources.some((p) => text.includes(normalizeText(p).cased));
+      const { text: raw, sentences } = a.blocks[block]!;
+      const text = normalizeText(raw).cased;
+      const [start, end] = sentences[sentence]!;
+      return (
+        a.notForSources.some((p) => text.includes(normalizeText(p).cased)) ||
+        isUnattributedQuote(raw, start, end)
+      );
     };
     for (const e of kb.entities) {
       if (e.sources.length > 0) continue;
       const own = kb.mentions.filter((m) => m[0] === e.id);
       expect(own.length, e.id).toBeGreaterThan(0);
-      for (const [, article, block] of own) expect(keptOut(article, block), e.id).toBe(true);
+      for (const [, article, block, sentence] of own)
+        expect(keptOut(article, block, sentence), e.id).toBe(true);
     }
-    expect(kb.entities.filter((e) => e.sources.length === 0).length).toBeLessThan(5);
+    expect(kb.entities.filter((e) => e.sources.length === 0).length).toBeLessThan(10);
   });
 
   it('resolves every citation to a passage that contains the quote', () => {
@@ -123,7 +130,6 @@ describe('the knowledge base built from the real corpus and catalog', () => {
     expect(ids).toEqual(
       expect.arrayContaining([
         'moscow-death-toll',
-        'isis-k-combined-toll-2024',
         'kerman-death-toll',
         'kerman-moscow-interval',
         'kerman-bombings-site',
@@ -138,7 +144,6 @@ describe('the knowledge base built from the real corpus and catalog', () => {
         'kurilla-warning-wording',
         'amira-jadoon-academic-rank',
         'amira-jadoon-book',
-        'qassem-soleimani-title',
         'moscow-attack-location',
       ]),
     );
@@ -147,11 +152,15 @@ describe('the knowledge base built from the real corpus and catalog', () => {
   it('does not frame compatible accounts as disputes', () => {
     // Founder and executive director; a suicide bomber and a bomb outside the embassy;
     // ISIS-K and Al Jazeera's “ISIL”: the descriptions say both, and no claim pits them.
+    // One article's total and its two tolls, and a column's loose "commander" for the
+    // late Soleimani, are no disagreement between sources either (fourth review).
     const ids = kb.entities.flatMap((e) => e.claims.map((c) => c.id));
     for (const id of [
       'rita-katz-title',
       'russian-embassy-kabul-method',
       'moscow-synagogue-plot-planners',
+      'isis-k-combined-toll-2024',
+      'qassem-soleimani-title',
     ])
       expect(ids).not.toContain(id);
   });
@@ -258,7 +267,6 @@ describe('the knowledge base built from the real corpus and catalog', () => {
     ['kyrgyzstan', 'cnn-isis-k', 'Kyrgyzstans'],
     ['quran-burnings-sweden', 'unherd-resurgent-threat', 'burned a copy of the Quran'],
     ['quran-burnings-sweden', 'unherd-resurgent-threat', 'similar burning'],
-    ['abu-hudhayfa-al-ansari', 'arab-news-warpath', 'Daesh’s spokesman'],
   ])('locates %s in %s as “%s”', (entity, article, form) => {
     const texts = kb.mentions
       .filter(([e, a]) => e === entity && a === article)
@@ -267,6 +275,13 @@ describe('the knowledge base built from the real corpus and catalog', () => {
           normalizeText(blockText(article, block).slice(start, end)).cased,
       );
     expect(texts).toContain(normalizeText(form).cased);
+  });
+
+  it('links the column’s unnamed “Daesh’s spokesman” to no person (the column does not name him)', () => {
+    const named = kb.mentions.filter(
+      ([e, a]) => e === 'abu-hudhayfa-al-ansari' && a === 'arab-news-warpath',
+    );
+    expect(named).toEqual([]);
   });
 
   it('counts no mention inside a garbled passage in a footer', () => {

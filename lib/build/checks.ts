@@ -96,3 +96,56 @@ export function checkOutletCredit(
   }
   return undefined;
 }
+
+/** A span of a block's text and the sentences it runs over (first and last, by index). */
+export interface SentenceSpan {
+  block: number;
+  start: number;
+  end: number;
+  sentence: number;
+  lastSentence: number;
+}
+
+/** How a citation says it stands to the garbled passages of its article. */
+export interface GarbleMark {
+  garbled?: true;
+  besideGarbled?: true;
+}
+
+const sharesSentence = (a: SentenceSpan, b: SentenceSpan) =>
+  a.block === b.block && a.sentence <= b.lastSentence && b.sentence <= a.lastSentence;
+
+const overlapsText = (a: SentenceSpan, b: SentenceSpan) =>
+  a.block === b.block && a.start < b.end && b.start < a.end;
+
+/**
+ * A citation that overlaps a garbled passage says so (`garbled`), and one that only shares
+ * a sentence with one says that too (`besideGarbled`): a quote can stop just before the
+ * garbled words (“…assessment leaked last year found that”) while its clause restates
+ * them, so whoever cites must read the whole sentence either way, as the reader's view
+ * marks it whole.
+ */
+export function checkGarbleMark(
+  article: string,
+  quote: string,
+  mark: GarbleMark,
+  span: SentenceSpan,
+  garbled: readonly SentenceSpan[],
+): string | undefined {
+  if (mark.garbled && mark.besideGarbled) return 'is marked both "garbled" and "besideGarbled"';
+  const inside = garbled.some((g) => overlapsText(g, span));
+  const beside = !inside && garbled.some((g) => sharesSentence(g, span));
+  if (inside && !mark.garbled) {
+    return `quotes a garbled passage of "${article}" (“${quote}”); cite a clean passage, or mark the citation "garbled": true and say what the copy appears to mean`;
+  }
+  if (beside && !mark.besideGarbled) {
+    return `quotes a sentence of "${article}" that holds a garbled passage (“${quote}”); if the clause rests on any of the garbled words, quote them and mark the citation "garbled": true, and if it rests on the quoted words alone, mark it "besideGarbled": true`;
+  }
+  if (mark.garbled && !inside) {
+    return `is marked garbled, but “${quote}” overlaps no garbled passage`;
+  }
+  if (mark.besideGarbled && !beside) {
+    return `is marked "besideGarbled", but “${quote}” shares no sentence with a garbled passage`;
+  }
+  return undefined;
+}

@@ -522,6 +522,17 @@ describe('buildKnowledgeBase', () => {
     expect(kb.entities[0]!.description[0]!.cite.garbled).toBe('ISIS-K is resilient');
   });
 
+  it('fails when a quote stops just before the garbled words of its sentence', () => {
+    const bad = withClause('Where ISIS-K was found resilient.', 'repost', 'An analysis found that');
+    expect(build({ 'a.json': { entities: [bad] } }, [repost]).errors).toEqual([
+      'a.json: entity "moscow" description clause 1: quotes a sentence of "repost" that holds a garbled passage (“An analysis found that”); if the clause rests on any of the garbled words, quote them and mark the citation "garbled": true, and if it rests on the quoted words alone, mark it "besideGarbled": true',
+    ]);
+    const beside = withClause('Where an analysis was made.', 'repost', 'An analysis found', {
+      besideGarbled: true,
+    });
+    expect(build({ 'a.json': { entities: [beside] } }, [repost]).errors).toEqual([]);
+  });
+
   it('fails when a citation is marked garbled but quotes a clean passage', () => {
     const bad = withClause('A cold city.', 'repost', 'Moscow is cold in winter', { garbled: true });
     expect(build({ 'a.json': { entities: [bad] } }, [repost]).errors).toEqual([
@@ -534,7 +545,7 @@ describe('buildKnowledgeBase', () => {
     const { kb } = build({ 'a.json': { entities: [ok] } }, [repost]);
     expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 1, sentence: 0 }]);
     const onlyGarbled = { ...repost, blocks: repost.blocks.slice(0, 1) };
-    const only = withClause('A city.', 'repost', 'An analysis found');
+    const only = withClause('A city.', 'repost', 'An analysis found', { besideGarbled: true });
     const built = build({ 'a.json': { entities: [only] } }, [onlyGarbled]);
     expect(built.errors).toEqual([]);
     expect(built.kb.entities[0]!.sources).toEqual([
@@ -596,7 +607,12 @@ describe('buildKnowledgeBase', () => {
       {
         ...ghafari,
         aliases: [],
-        description: [{ text: 'A leader.', cite: { article: 'repost', quote: 'told the outlet' } }],
+        description: [
+          {
+            text: 'A leader.',
+            cite: { article: 'repost', quote: 'told the outlet', besideGarbled: true },
+          },
+        ],
       },
       {
         ...isisK,
@@ -659,5 +675,20 @@ describe('buildKnowledgeBase', () => {
     const built = build({ 'a.json': { entities: [cold] } }, [alone]);
     expect(built.errors).toEqual([]);
     expect(built.kb.entities[0]!.sources).toEqual([]);
+  });
+
+  it('never picks quoted words that do not say whose they are', () => {
+    const quoted = {
+      ...repost,
+      garbled: [],
+      blocks: parseBlocks(
+        '“Moscow is a target,” Sanaullah Ghafari told the outlet. “Moscow is next, and soon.”\n\n' +
+          '“Moscow has many enemies across the whole region,” he said.\n',
+      ),
+    };
+    const ok = withClause('A city.', 'repost', 'Moscow is a target');
+    const { errors, kb } = build({ 'a.json': { entities: [ok] } }, [quoted]);
+    expect(errors).toEqual([]);
+    expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 0, sentence: 0 }]);
   });
 });

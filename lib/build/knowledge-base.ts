@@ -15,6 +15,7 @@ import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
   checkFigures,
+  checkGarbleMark,
   checkOpinionAttributed,
   checkOutletCredit,
 } from './checks';
@@ -75,10 +76,11 @@ function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): 
   });
 }
 
-/** Where a quote sits: its block, sentence, and offsets within the block's text. */
+/** Where a quote sits: its block, first and last sentence, and offsets within the block's text. */
 export interface QuoteSpan {
   block: number;
   sentence: number;
+  lastSentence: number;
   start: number;
   end: number;
 }
@@ -92,11 +94,13 @@ export function findQuote(article: Article, quote: string): QuoteSpan[] {
     const hay = normalizeText(block.text);
     for (let at = hay.cased.indexOf(needle); at !== -1; at = hay.cased.indexOf(needle, at + 1)) {
       const start = hay.origin[at]!;
+      const end = hay.origin[at + needle.length]!;
       found.push({
         block: b,
         sentence: sentenceAt(block.sentences, start),
+        lastSentence: sentenceAt(block.sentences, end - 1),
         start,
-        end: hay.origin[at + needle.length]!,
+        end,
       });
     }
   });
@@ -109,11 +113,13 @@ export function locateQuote(article: Article, quote: string): CiteRef | undefine
   return first && { article: article.id, block: first.block, sentence: first.sentence, quote };
 }
 
+type TextSpan = Pick<QuoteSpan, 'block' | 'start' | 'end'>;
+
 interface GarbledSpan extends QuoteSpan {
   means: string;
 }
 
-function overlaps(a: QuoteSpan, b: QuoteSpan): boolean {
+function overlaps(a: TextSpan, b: TextSpan): boolean {
   return a.block === b.block && a.start < b.end && b.start < a.end;
 }
 
@@ -354,14 +360,10 @@ export function buildKnowledgeBase(
       cite.occurrence,
     );
     if (!span) return undefined;
-    const garbled = garbledByArticle.get(article.id)!.find((g) => overlaps(g, span));
-    if (garbled && !cite.garbled) {
-      errors.push(
-        `${where}: quotes a garbled passage of "${article.id}" (“${cite.quote}”); cite a clean passage, or mark the citation "garbled": true and say what the copy appears to mean`,
-      );
-    } else if (!garbled && cite.garbled) {
-      errors.push(`${where}: is marked garbled, but “${cite.quote}” overlaps no garbled passage`);
-    }
+    const garbledSpans = garbledByArticle.get(article.id)!;
+    const garbleProblem = checkGarbleMark(article.id, cite.quote, cite, span, garbledSpans);
+    if (garbleProblem) errors.push(`${where}: ${garbleProblem}`);
+    const garbled = garbledSpans.find((g) => overlaps(g, span));
     if (clause) {
       const credit = creditFor(article, span.block);
       const problems = [
@@ -502,7 +504,7 @@ export function buildKnowledgeBase(
   // effectively merging…” Jadoon told CNN" is about ISIS-K), so a mention in them links
   // nobody and is not counted in a footer.
   const inGarbled = (m: LocatedMention) =>
-    garbledByArticle.get(m.article)!.some((g) => overlaps(g, { ...m, sentence: 0 }));
+    garbledByArticle.get(m.article)!.some((g) => overlaps(g, m));
   const related = relatedEntities(mentions.filter((m) => !inGarbled(m)));
   const entityCountPerSentence = countEntitiesPerSentence(mentions);
   const kbEntities: KbEntity[] = [];

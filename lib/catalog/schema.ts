@@ -82,6 +82,11 @@ export const citationSchema = z.strictObject({
    * garbled: the clause must then say what the copy appears to mean, not what it says.
    */
   garbled: z.optional(z.literal(true)),
+  /**
+   * Acknowledges that the quote shares a sentence with a garbled passage but not its words,
+   * and that the clause rests on the quoted words alone (a name, a title).
+   */
+  besideGarbled: z.optional(z.literal(true)),
 });
 export type Citation = z.infer<typeof citationSchema>;
 

@@ -2,6 +2,7 @@ import type { Article } from '../corpus/schema';
 import type { Mention } from '../match/matcher';
 import { creditFor } from '../kb/credit';
 import type { SourceRef } from '../kb/schema';
+import { isUnattributedQuote } from './quoted-speech';
 
 /** A span of a block's text: a garbled passage, or one never used as a source. */
 export interface FlaggedSpan {
@@ -94,7 +95,8 @@ export function countEntitiesPerSentence(
  * from different articles where possible, never near-duplicates of each other.
  * A garbled sentence is used only when the entity has no clean one, and is marked; a
  * passage listed as not for sources (an author's bio, a quoted call to violence) never is,
- * so an entity named only there has a card without source sentences.
+ * so an entity named only there has a card without source sentences. Nor is quoted speech
+ * that does not say whose it is (“…,” he said.): alone, it would read as the outlet's.
  */
 export function pickSourceSentences(
   entity: string,
@@ -114,6 +116,7 @@ export function pickSourceSentences(
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
     if (overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1])) continue;
+    if (isUnattributedQuote(block.text, span[0], span[1])) continue;
     const garbled = overlapping(garbledByArticle.get(m.article), m.block, span[0], span[1]);
     const text = block.text.slice(span[0], span[1]);
     const short = text.split(/\s+/).length < MIN_WORDS;
