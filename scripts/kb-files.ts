@@ -14,7 +14,7 @@ import {
   type BuildResult,
   type CatalogInput,
 } from '../lib/build/knowledge-base';
-import { describeIssues } from '../lib/kb/load';
+import { describeIssues } from '../lib/kb/issues';
 import { knowledgeBaseSchema, matcherDataSchema, type KnowledgeBase } from '../lib/kb/schema';
 import { toCardData, type CardData } from '../lib/kb/card-data';
 

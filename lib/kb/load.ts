@@ -1,5 +1,6 @@
 import kbJson from '../../generated/kb.json';
 import matcherJson from '../../generated/matcher.json';
+import { describeIssues } from './issues';
 import { knowledgeBaseSchema, type KnowledgeBase, type MatcherData } from './schema';
 
 /**
@@ -8,19 +9,6 @@ import { knowledgeBaseSchema, type KnowledgeBase, type MatcherData } from './sch
  */
 
 export type KnowledgeBaseLoad = { ok: true; kb: KnowledgeBase } | { ok: false; error: string };
-
-/** Enough issues to locate a broken build without flooding a page. */
-const MAX_ISSUES = 8;
-
-export function describeIssues(
-  issues: readonly { path: PropertyKey[]; message: string }[],
-): string {
-  const lines = issues
-    .slice(0, MAX_ISSUES)
-    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`);
-  if (issues.length > MAX_ISSUES) lines.push(`…and ${issues.length - MAX_ISSUES} more`);
-  return lines.join('\n');
-}
 
 /** Validates KB data; pages show `error` instead of a blank page when it is broken. */
 export function parseKnowledgeBase(data: unknown): KnowledgeBaseLoad {
