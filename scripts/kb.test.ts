@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../lib/text/normalize';
-import { isUnattributedQuote } from '../lib/indexing/quoted-speech';
+import { isUnattributedQuote, peopleByBlock } from '../lib/indexing/quoted-speech';
 import { mentionSummary } from '../lib/kb/card-data';
 import { cardsOf, runBuild } from './kb-files';
 
@@ -58,6 +58,17 @@ describe('the knowledge base built from the real corpus and catalog', () => {
   });
 
   it('gives every entity source sentences, unless it is named only where sources never look', () => {
+    const category = new Map(kb.entities.map((e) => [e.id, e.category]));
+    const people = peopleByBlock(
+      kb.mentions.map(([entity, article, block, , start, end]) => ({
+        entity,
+        article,
+        block,
+        start,
+        end,
+      })),
+      (id) => category.get(id) === 'person',
+    );
     const keptOut = (article: string, block: number, sentence: number) => {
       const a = articleById.get(article)!;
       const { text: raw, sentences } = a.blocks[block]!;
@@ -65,7 +76,7 @@ describe('the knowledge base built from the real corpus and catalog', () => {
       const [start, end] = sentences[sentence]!;
       return (
         a.notForSources.some((p) => text.includes(normalizeText(p).cased)) ||
-        isUnattributedQuote(raw, start, end)
+        isUnattributedQuote(raw, start, end, people.get(`${article}#${block}`) ?? [])
       );
     };
     for (const e of kb.entities) {
