@@ -69,7 +69,7 @@ describe('adding a page', () => {
 
 describe('the library page', () => {
   test('“Read in source” opens the saved copy at the sentence', async () => {
-    const page = await h.open('library-article.html');
+    const page = await h.openMarked('library-article.html');
     await hover(page, 'Sanaullah Ghafari');
     const opened = h.context.waitForEvent('page');
     const cited = card(page).first().locator('.bs-source-library').first();
