@@ -677,18 +677,26 @@ describe('buildKnowledgeBase', () => {
     expect(built.kb.entities[0]!.sources).toEqual([]);
   });
 
-  it('never picks quoted words that do not say whose they are', () => {
+  it('never picks quoted words that do not name the person whose they are', () => {
     const quoted = {
       ...repost,
       garbled: [],
       blocks: parseBlocks(
         '“Moscow is a target,” Sanaullah Ghafari told the outlet. “Moscow is next, and soon.”\n\n' +
-          '“Moscow has many enemies across the whole region,” he said.\n',
+          '“Moscow has many enemies across the whole region,” he said.\n\n' +
+          '“Moscow will be struck again by the group,” he told Test Outlet.\n',
       ),
     };
     const ok = withClause('A city.', 'repost', 'Moscow is a target');
-    const { errors, kb } = build({ 'a.json': { entities: [ok] } }, [quoted]);
+    const speaker = {
+      ...ghafari,
+      aliases: [],
+      description: [{ text: 'A leader.', cite: { article: 'repost', quote: 'Sanaullah Ghafari' } }],
+    };
+    const { errors, kb } = build({ 'a.json': { entities: [ok, speaker] } }, [quoted]);
     expect(errors).toEqual([]);
-    expect(kb.entities[0]!.sources).toEqual([{ article: 'repost', block: 0, sentence: 0 }]);
+    expect(kb.entities.find((e) => e.id === 'moscow')!.sources).toEqual([
+      { article: 'repost', block: 0, sentence: 0 },
+    ]);
   });
 });

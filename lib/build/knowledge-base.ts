@@ -29,6 +29,7 @@ import {
   type TraitsOf,
 } from '../indexing/mentions';
 import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
+import { peopleByBlock } from '../indexing/quoted-speech';
 import type {
   CiteRef,
   KbClaim,
@@ -507,6 +508,7 @@ export function buildKnowledgeBase(
     garbledByArticle.get(m.article)!.some((g) => overlaps(g, m));
   const related = relatedEntities(mentions.filter((m) => !inGarbled(m)));
   const entityCountPerSentence = countEntitiesPerSentence(mentions);
+  const speakers = peopleByBlock(mentions, (id) => entityById.get(id)?.category === 'person');
   const kbEntities: KbEntity[] = [];
   for (const e of [...entityById.values()].sort((a, b) => a.id.localeCompare(b.id))) {
     const own = mentionsByEntity.get(e.id) ?? [];
@@ -558,6 +560,7 @@ export function buildKnowledgeBase(
         entityCountPerSentence,
         garbledByArticle,
         excludedByArticle,
+        speakers,
       ),
       related: related.get(e.id) ?? [],
       mentionCount: references.length,

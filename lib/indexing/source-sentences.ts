@@ -2,7 +2,7 @@ import type { Article } from '../corpus/schema';
 import type { Mention } from '../match/matcher';
 import { creditFor } from '../kb/credit';
 import type { SourceRef } from '../kb/schema';
-import { isUnattributedQuote } from './quoted-speech';
+import { isUnattributedQuote, type NameSpan } from './quoted-speech';
 
 /** A span of a block's text: a garbled passage, or one never used as a source. */
 export interface FlaggedSpan {
@@ -97,6 +97,7 @@ export function countEntitiesPerSentence(
  * passage listed as not for sources (an author's bio, a quoted call to violence) never is,
  * so an entity named only there has a card without source sentences. Nor is quoted speech
  * that does not say whose it is (“…,” he said.): alone, it would read as the outlet's.
+ * `peopleByBlock` says where each block names a person (`peopleByBlock` in ./quoted-speech).
  */
 export function pickSourceSentences(
   entity: string,
@@ -105,6 +106,7 @@ export function pickSourceSentences(
   entitiesPerSentence: ReadonlyMap<string, number>,
   garbledByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,
   excludedByArticle: ReadonlyMap<string, readonly FlaggedSpan[]>,
+  peopleByBlock: ReadonlyMap<string, readonly NameSpan[]>,
 ): SourceRef[] {
   const articleById = new Map(articles.map((a, i) => [a.id, { article: a, index: i }]));
   const candidates = new Map<string, Candidate>();
@@ -116,7 +118,8 @@ export function pickSourceSentences(
     const span = block?.sentences[m.sentence];
     if (!found || !block || !span || block.kind === 'heading') continue;
     if (overlapping(excludedByArticle.get(m.article), m.block, span[0], span[1])) continue;
-    if (isUnattributedQuote(block.text, span[0], span[1])) continue;
+    const people = peopleByBlock.get(`${m.article}#${m.block}`) ?? [];
+    if (isUnattributedQuote(block.text, span[0], span[1], people)) continue;
     const garbled = overlapping(garbledByArticle.get(m.article), m.block, span[0], span[1]);
     const text = block.text.slice(span[0], span[1]);
     const short = text.split(/\s+/).length < MIN_WORDS;

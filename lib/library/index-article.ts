@@ -3,6 +3,7 @@ import type { Block } from '../corpus/schema';
 import { locateMentions, type LocatedMention } from '../indexing/mentions';
 import type { MatcherData, SentenceRef } from '../kb/schema';
 import { countEntitiesPerSentence, pickSourceSentences } from '../indexing/source-sentences';
+import { peopleByBlock } from '../indexing/quoted-speech';
 import { aliasesFromData, traitsFromData } from '../match/data';
 import type { EntityTraits } from '../match/evidence';
 import { packMention, unpackMention, type ArticleIndexRecord } from './index-record';
@@ -123,6 +124,10 @@ export function createLibraryIndex(
     sections: [],
   }));
   const perSentence = countEntitiesPerSentence(mentions);
+  const people = new Set(
+    matcherData.entities.flatMap(([id, category]) => (category === 'person' ? [id] : [])),
+  );
+  const speakers = peopleByBlock(mentions, (id) => people.has(id));
   const byEntity = new Map<string, LocatedMention[]>();
   for (const m of mentions) {
     (byEntity.get(m.entity) ?? byEntity.set(m.entity, []).get(m.entity)!).push(m);
@@ -141,7 +146,7 @@ export function createLibraryIndex(
         view = {
           mentionCount: own.length,
           articles: [...new Set(own.map((m) => m.article))],
-          sources: pickSourceSentences(id, own, corpus, perSentence, NONE, NONE),
+          sources: pickSourceSentences(id, own, corpus, perSentence, NONE, NONE, speakers),
         };
         views.set(id, view);
       }
