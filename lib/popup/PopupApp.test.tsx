@@ -237,7 +237,12 @@ describe('popup page section', () => {
   it('pauses on this site and hides categories, through the settings', async () => {
     const env = fakeEnv();
     await mount(env);
-    const pause = await vi.waitFor(() => root.querySelector<HTMLInputElement>('.pause input')!);
+    // waitFor retries only on a throw: a null result would end the wait at once.
+    const pause = await vi.waitFor(() => {
+      const input = root.querySelector<HTMLInputElement>('.pause input');
+      expect(input).not.toBeNull();
+      return input!;
+    });
     expect(text(pause.parentElement)).toContain('Pause on news.example');
     act(() => pause.click());
     await vi.waitFor(async () =>
