@@ -5,6 +5,7 @@ import { toCardData, type CardData } from '../kb/card-data';
 import { withLibrary } from '../library/card';
 import type { ExtractMode } from '../library/extract';
 import { createLibraryIndex, type LibraryIndex } from '../library/index-article';
+import { withPackedTrie } from '../match/data';
 import { loadLibrary } from '../library/load';
 import { pendingAddItem } from '../library/pending-add';
 import type { AddOutcome } from '../library/protocol';
@@ -19,12 +20,10 @@ export const ADD_PAGE_COMMAND = 'add-page';
 const CANNOT_READ =
   'Backstory cannot read this page: browser pages, the PDF viewer and extension stores are closed to extensions. Add the article from a file on the library page instead.';
 
-const EMPTY: LibraryIndex = createLibraryIndex([], {
-  entities: [],
-  aliases: [],
-  notEntities: [],
-  dates: {},
-});
+const EMPTY: LibraryIndex = createLibraryIndex(
+  [],
+  withPackedTrie({ entities: [], aliases: [], notEntities: [], dates: {} }),
+);
 
 export class LibraryService {
   private readonly store = new LibraryStore();

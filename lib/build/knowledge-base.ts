@@ -11,6 +11,7 @@ import {
 import type { Article } from '../corpus/schema';
 import { EvidenceJudge } from '../match/evidence';
 import { createMatcher } from '../match/matcher';
+import { withPackedTrie } from '../match/data';
 import { isWordChar, normalizeFolded, normalizeText } from '../text/normalize';
 import {
   carriesAttribution,
@@ -608,7 +609,7 @@ export function buildKnowledgeBase(
       entities: kbEntities,
       mentions: kbMentions,
     },
-    matcher: {
+    matcher: withPackedTrie({
       entities: kbEntities.map(({ id, category }) =>
         entityById.get(id)!.broad ? [id, category, 1] : [id, category],
       ),
@@ -620,7 +621,7 @@ export function buildKnowledgeBase(
           return date ? [[id, date]] : [];
         }),
       ),
-    },
+    }),
   };
 }
 

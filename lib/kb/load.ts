@@ -1,5 +1,7 @@
 import kbJson from '../../generated/kb.json';
-import matcherJson from '../../generated/matcher.json';
+// As text, parsed when first asked for: as a module's object literal it would be built in
+// every frame the content script starts in, before the script knows it has a page to read.
+import matcherText from '../../generated/matcher.json?raw';
 import { describeIssues } from './issues';
 import { knowledgeBaseSchema, type KnowledgeBase, type MatcherData } from './schema';
 
@@ -32,6 +34,8 @@ export function loadKnowledgeBase(): KnowledgeBase {
   return kb;
 }
 
+let matcherData: MatcherData | undefined;
+
 /**
  * The bundled matcher data, as the build wrote it. It is not validated here: the build
  * checked it against `matcherDataSchema` before writing it (scripts/kb-files.ts), and it
@@ -39,11 +43,5 @@ export function loadKnowledgeBase(): KnowledgeBase {
  * again cost 20–40 ms in every frame of every page the content script starts in.
  */
 export function loadMatcherData(): MatcherData {
-  return matcherJson as unknown as MatcherData;
-}
-
-/** The reader's matcher data: the shipped aliases plus the corpus-only references. */
-export function readerMatcherData(kb: KnowledgeBase): MatcherData {
-  const data = loadMatcherData();
-  return { ...data, aliases: [...data.aliases, ...kb.references] };
+  return (matcherData ??= JSON.parse(matcherText) as MatcherData);
 }

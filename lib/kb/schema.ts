@@ -39,6 +39,12 @@ export const matcherDataSchema = z.strictObject({
   notEntities: z.array(z.string().check(z.minLength(1))),
   /** Event dates, by entity id. */
   dates: z.record(entityIdSchema, isoDateSchema),
+  /** The matcher's trie of `matcherPatterns(aliases, notEntities)`, packed (lib/match/trie.ts). */
+  trie: z.strictObject({
+    chars: z.string(),
+    degrees: z.string(),
+    ends: z.array(z.int().check(z.nonnegative())),
+  }),
 });
 export type MatcherData = z.infer<typeof matcherDataSchema>;
 

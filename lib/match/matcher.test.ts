@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadMatcherData } from '../kb/load';
+import { loadKnowledgeBase, loadMatcherData } from '../kb/load';
+import { aliasesFromData, matcherFromData, withPackedTrie } from './data';
 import { normalizeCased, normalizeFolded, normalizeText } from '../text/normalize';
 import { createMatcher, type MatchAlias } from './matcher';
 
@@ -175,6 +176,25 @@ describe('the shipped aliases, normalized', () => {
         norm.cased.trim(),
         norm.folded.trim(),
       ]);
+    }
+  });
+});
+
+describe('the shipped trie', () => {
+  it('is the packing of the shipped aliases and not-entity phrases, in matcher order', () => {
+    const data = loadMatcherData();
+    const { trie, ...rest } = data;
+    expect(trie).toEqual(withPackedTrie(rest).trie);
+  });
+
+  it('finds what a matcher built on the page from the same aliases finds, on corpus text', () => {
+    const data = loadMatcherData();
+    const shipped = matcherFromData(data);
+    const fresh = createMatcher(aliasesFromData(data), data.notEntities);
+    const kb = loadKnowledgeBase();
+    for (const article of kb.articles) {
+      const text = article.blocks.map((b) => b.text).join('\n');
+      expect(shipped.findMentions(text)).toEqual(fresh.findMentions(text));
     }
   });
 });

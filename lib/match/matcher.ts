@@ -7,7 +7,7 @@ import {
   type NormalizedText,
 } from '../text/normalize';
 import { isDefinedAsOther } from './acronym';
-import { buildTrie, type Trie, type TrieHit } from './trie';
+import { openTrie, packTrie, type PackedTrie, type Trie, type TrieHit } from './trie';
 
 /** What the matcher needs to know of an alias; the KB ships exactly this for the page. */
 export interface MatchAlias {
@@ -75,10 +75,25 @@ function startsSentence(cased: string, at: number): boolean {
   return i === 0 || /[.!?:;…|•·–—-]/u.test(cased[i - 1]!);
 }
 
+/**
+ * The trie's patterns, in the order its values are numbered: the not-entity phrases,
+ * then the aliases. The build packs them once (`packTrie`) into the matcher data.
+ */
+export function matcherPatterns(
+  aliases: readonly { text: string }[],
+  notEntities: readonly string[],
+): string[] {
+  return [...notEntities, ...aliases.map((a) => a.text)].map(normalizeFolded);
+}
+
+const NOT_ENTITY: TrieValue = { kind: 'not' };
+
 export function createMatcher(
   aliases: readonly MatchAlias[],
   /** Phrases that contain an alias but name something else: they win and mark nothing. */
   notEntities: readonly string[] = [],
+  /** `packTrie(matcherPatterns(aliases, notEntities))`, when the build made it already. */
+  packed: PackedTrie = packTrie(matcherPatterns(aliases, notEntities)),
 ): Matcher {
   // Words of each entity's names, made only when a page spells out an acronym (rare).
   const wordsOf = new Map<string, Set<string>>();
@@ -94,16 +109,13 @@ export function createMatcher(
     }
     return words;
   };
-  const trie: Trie<TrieValue> = buildTrie<TrieValue>([
-    ...notEntities.map((text) => ({
-      folded: normalizeFolded(text),
-      value: { kind: 'not' } as const,
-    })),
-    ...aliases.map((alias, index) => ({
-      folded: normalizeFolded(alias.text),
-      value: { kind: 'alias', index, alias, cased: normalizeCased(alias.text) } as const,
-    })),
-  ]);
+  // Values are made when a page first meets their pattern: most aliases never occur on a page.
+  const trie: Trie<TrieValue> = openTrie<TrieValue>(packed, (pattern) => {
+    if (pattern < notEntities.length) return NOT_ENTITY;
+    const index = pattern - notEntities.length;
+    const alias = aliases[index]!;
+    return { kind: 'alias', index, alias, cased: normalizeCased(alias.text) };
+  });
 
   function findInNormalized(norm: NormalizedText, source: string): Mention[] {
     const { cased } = norm;

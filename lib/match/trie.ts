@@ -1,12 +1,5 @@
 import { isWordChar } from '../text/normalize';
 
-/** A pattern the trie finds: its folded text and whatever the caller attaches to it. */
-export interface TriePattern<T> {
-  /** Normalized, case-folded text (see `normalizeFolded`). */
-  folded: string;
-  value: T;
-}
-
 export interface TrieHit<T> {
   start: number;
   end: number;
@@ -21,32 +14,103 @@ export interface Trie<T> {
   scan(folded: string, accept?: (value: T, start: number, end: number) => boolean): TrieHit<T>[];
 }
 
-/** Code units are 16 bits: a transition key is node * 2^16 + code unit. */
-const SHIFT = 0x10000;
-
 /**
- * One map for all transitions and one array of terminals, rather than a Map per
- * node: the content script builds this trie on every page, and thousands of
- * small Maps cost megabytes of heap.
+ * A trie of patterns laid out breadth first, so that it can be written into the
+ * bundle at build time and opened in every frame without building anything: the
+ * content script starts in every frame of every page, and making ~15,000 Map
+ * entries there cost more than all the rest of its start-up.
+ *
+ * Nodes are numbered in breadth-first order, each node's edges sorted by code unit,
+ * and edge k (counted over all nodes in that order) leads to node k + 1: every node
+ * but the root has exactly one edge into it.
  */
-export function buildTrie<T>(patterns: Iterable<TriePattern<T>>): Trie<T> {
-  const next = new Map<number, number>();
-  const terminals: (T[] | undefined)[] = [undefined];
-  let nodes = 1;
-  for (const { folded, value } of patterns) {
-    if (folded.length === 0) continue;
+export interface PackedTrie {
+  /** The code unit of every edge, in breadth-first order. */
+  chars: string;
+  /** Every node's number of edges, as the code unit DEGREE_BASE + degree (printable in JSON). */
+  degrees: string;
+  /** Where patterns end: [node, pattern index] pairs, in the order the patterns were given. */
+  ends: number[];
+}
+
+const DEGREE_BASE = 0x30;
+
+/** Packs folded patterns (see `normalizeFolded`); pattern i is reported as value i. */
+export function packTrie(patterns: readonly string[]): PackedTrie {
+  const children: Map<number, number>[] = [new Map()];
+  const endsAt: number[] = [];
+  patterns.forEach((folded, index) => {
+    if (folded.length === 0) return;
     let cur = 0;
     for (let i = 0; i < folded.length; i++) {
-      const key = cur * SHIFT + folded.charCodeAt(i);
-      let child = next.get(key);
+      const code = folded.charCodeAt(i);
+      let child = children[cur]!.get(code);
       if (child === undefined) {
-        child = nodes++;
-        next.set(key, child);
+        child = children.length;
+        children.push(new Map());
+        children[cur]!.set(code, child);
       }
       cur = child;
     }
-    (terminals[cur] ??= []).push(value);
+    endsAt[index] = cur;
+  });
+  const renumbered = new Int32Array(children.length);
+  const queue = [0];
+  let chars = '';
+  let degrees = '';
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    renumbered[node] = head;
+    const edges = [...children[node]!].sort((a, b) => a[0] - b[0]);
+    degrees += String.fromCharCode(DEGREE_BASE + edges.length);
+    for (const [code, child] of edges) {
+      chars += String.fromCharCode(code);
+      queue.push(child);
+    }
   }
+  const ends: number[] = [];
+  endsAt.forEach((node, index) => ends.push(renumbered[node]!, index));
+  return { chars, degrees, ends };
+}
+
+/** A trie over a packed one; `valueOf(i)` is what a match of pattern i reports. */
+export function openTrie<T>(packed: PackedTrie, valueOf: (pattern: number) => T): Trie<T> {
+  const { chars, degrees, ends } = packed;
+  const nodes = degrees.length;
+  // firstEdge[n]..firstEdge[n + 1] are node n's edges.
+  const firstEdge = new Int32Array(nodes + 1);
+  for (let n = 0; n < nodes; n++)
+    firstEdge[n + 1] = firstEdge[n]! + degrees.charCodeAt(n) - DEGREE_BASE;
+  const endings = new Map<number, number[]>();
+  for (let i = 0; i < ends.length; i += 2) {
+    const node = ends[i]!;
+    const list = endings.get(node);
+    if (list) list.push(ends[i + 1]!);
+    else endings.set(node, [ends[i + 1]!]);
+  }
+  const values = new Map<number, T>();
+  const value = (pattern: number): T => {
+    let v = values.get(pattern);
+    if (v === undefined) {
+      v = valueOf(pattern);
+      values.set(pattern, v);
+    }
+    return v;
+  };
+
+  /** The node an edge `code` from `node` leads to, or -1. */
+  const step = (node: number, code: number): number => {
+    let lo = firstEdge[node]!;
+    let hi = firstEdge[node + 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = chars.charCodeAt(mid);
+      if (c === code) return mid + 1;
+      if (c < code) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  };
 
   return {
     scan(folded, accept) {
@@ -58,18 +122,20 @@ export function buildTrie<T>(patterns: Iterable<TriePattern<T>>): Trie<T> {
           i++;
           continue;
         }
-        let cur: number | undefined = 0;
+        let cur = 0;
         let best: TrieHit<T> | undefined;
-        for (let j = i; j < n && cur !== undefined; j++) {
-          cur = next.get(cur * SHIFT + folded.charCodeAt(j));
-          const here = cur === undefined ? undefined : terminals[cur];
+        for (let j = i; j < n; j++) {
+          cur = step(cur, folded.charCodeAt(j));
+          if (cur === -1) break;
+          const here = endings.get(cur);
           if (!here) continue;
           const end = j + 1;
           // Whole words: a pattern that ends in a letter must not run into another letter.
           if (isWordChar(folded[j]) && isWordChar(folded[end])) continue;
-          for (const value of here) {
-            if (!accept || accept(value, i, end)) {
-              best = { start: i, end, value };
+          for (const pattern of here) {
+            const v = value(pattern);
+            if (!accept || accept(v, i, end)) {
+              best = { start: i, end, value: v };
               break;
             }
           }

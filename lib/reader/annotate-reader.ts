@@ -1,6 +1,7 @@
 import { mountCardHost } from '../card/card-host';
 import { cardRenderer } from '../card/card-renderer';
-import { readerMatcherData } from '../kb/load';
+import { loadMatcherData } from '../kb/load';
+import { readerMatcherData } from '../match/data';
 import { formatRoute } from '../kb/reader-route';
 import type { KnowledgeBase } from '../kb/schema';
 import { ask } from '../messaging/client';
@@ -18,7 +19,7 @@ export function annotateReader(doc: Document, kb: KnowledgeBase): Promise<void> 
     document: doc,
     scope: doc.getElementById(ARTICLE_ELEMENT_ID) ?? undefined,
     adoptDocumentStyles: true,
-    matcherData: readerMatcherData(kb),
+    matcherData: readerMatcherData(kb, loadMatcherData()),
     signal,
     top: false,
     // From the background, like any page's cards: they cite the reader's library too.

@@ -1,12 +1,12 @@
 import { categories } from '../catalog/category';
 import type { MatcherData } from '../kb/schema';
-import { matcherFromData, traitsFromData } from '../match/data';
+import { matcherFromData, traitsFromData, withPackedTrie } from '../match/data';
 import { BlockCollector, readBlocksOf } from '../page/collect';
 import type { DisplayFilter } from '../page/engine';
 import { MentionIndex } from '../page/mention-index';
 
 /** A small knowledge base for the page modules' browser tests: a person, a group, two places. */
-export const TEST_MATCHER: MatcherData = {
+export const TEST_MATCHER: MatcherData = withPackedTrie({
   entities: [
     ['amira-jadoon', 'person'],
     ['isis-k', 'group'],
@@ -22,7 +22,7 @@ export const TEST_MATCHER: MatcherData = {
   ],
   notEntities: [],
   dates: {},
-};
+});
 
 /** Every category shown, with the given marking. */
 export const showAll = (marking: DisplayFilter['marking']): DisplayFilter => ({
