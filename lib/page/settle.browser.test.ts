@@ -51,6 +51,35 @@ describe('afterLoadSettled', () => {
     }
   });
 
+  it('looks at a busy page once in a while, not after each of its tasks', async () => {
+    const calls: number[] = [];
+    const Native = window.MutationObserver;
+    // Counts how often the watcher's callback runs while the page changes in every task.
+    window.MutationObserver = class extends Native {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          calls.push(performance.now());
+          callback(records, observer);
+        });
+      }
+    };
+    const stop = mutateEvery(1);
+    try {
+      await afterLoadSettled(window, {
+        signal: new AbortController().signal,
+        quietMs: 100,
+        maxMs: 500,
+        lookAgainMs: 50,
+      });
+    } finally {
+      stop();
+      window.MutationObserver = Native;
+    }
+    // About one look per 50 ms over 500 ms, where a connected observer would run ~400 times.
+    expect(calls.length).toBeGreaterThan(3);
+    expect(calls.length).toBeLessThanOrEqual(12);
+  });
+
   it('gives false once aborted, and stops watching the page', async () => {
     const abort = new AbortController();
     const stop = mutateEvery(10);

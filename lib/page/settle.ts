@@ -6,6 +6,8 @@ export interface SettleOptions {
   quietMs?: number;
   /** Start anyway this long after load, however busy the page is, ms. */
   maxMs?: number;
+  /** After a change, how long the page is left alone before it is watched again, ms. */
+  lookAgainMs?: number;
 }
 
 /**
@@ -17,30 +19,37 @@ export interface SettleOptions {
  */
 export async function afterLoadSettled(
   view: Window,
-  { signal, quietMs = 200, maxMs = 3_000 }: SettleOptions,
+  { signal, quietMs = 200, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
 ): Promise<boolean> {
   await afterLoad(view);
   if (signal.aborted) return false;
-  const started = performance.now();
-  let last = started;
-  const observer = new MutationObserver(() => (last = performance.now()));
-  observer.observe(view.document, { childList: true, subtree: true, characterData: true });
   return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout>;
+    // An observer left connected would run its callback after every task of a busy app
+    // (thousands in a to-do benchmark), each a call into this script's world. Once the
+    // page is seen changing, it is busy: the observer disconnects and looks again later,
+    // and the page counts as quiet only after quietMs watched without a change.
+    const observer = new MutationObserver(() => {
+      observer.disconnect();
+      clearTimeout(quietTimer);
+      lookAgain = setTimeout(watch, lookAgainMs);
+    });
+    let quietTimer: ReturnType<typeof setTimeout> | undefined;
+    let lookAgain: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      observer.observe(view.document, { childList: true, subtree: true, characterData: true });
+      quietTimer = setTimeout(() => finish(true), quietMs);
+    };
     const finish = (settled: boolean) => {
       observer.disconnect();
-      clearTimeout(timer);
+      clearTimeout(quietTimer);
+      clearTimeout(lookAgain);
+      clearTimeout(maxTimer);
       signal.removeEventListener('abort', onAbort);
       resolve(settled);
     };
     const onAbort = () => finish(false);
-    const check = () => {
-      const now = performance.now();
-      const quietFor = now - last;
-      if (quietFor >= quietMs || now - started >= maxMs) finish(true);
-      else timer = setTimeout(check, Math.min(quietMs - quietFor, maxMs - (now - started)));
-    };
+    const maxTimer = setTimeout(() => finish(true), maxMs);
     signal.addEventListener('abort', onAbort, { once: true });
-    timer = setTimeout(check, quietMs);
+    watch();
   });
 }
