@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultSettings, type Settings } from '../settings/schema';
 import {
@@ -29,6 +29,7 @@ function fakeEnv() {
 const root = renderRoot();
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 async function mount(env: OptionsEnv = fakeEnv()) {
   act(() => mountOptions(root, env));
@@ -43,6 +44,12 @@ const button = (label: string) => {
   return found;
 };
 const alertText = () => text(root.querySelector('[role="alert"]'));
+const backupAlertText = () => text(root.querySelector('.buttons ~ [role="alert"]'));
+/** Storage refuses every write from now on, as when the disk is full. */
+const failWrites = () =>
+  vi
+    .spyOn(fakeBrowser.storage.local, 'set')
+    .mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
 const statusText = () =>
   [...root.querySelectorAll('[role="status"]')].map((el) => el.textContent).join(' ');
 
@@ -60,8 +67,9 @@ function chooseFile(content: string, name = 'settings.json') {
 describe('options: every setting, applied as it changes', () => {
   it('stores each control as the user changes it', async () => {
     await mount();
-    const click = (selector: string) =>
+    const click = (selector: string) => {
       act(() => root.querySelector<HTMLInputElement>(selector)!.click());
+    };
 
     click('input[type="checkbox"]:not([name])');
     await vi.waitFor(async () => expect((await stored()).enabled).toBe(false));
@@ -211,5 +219,88 @@ describe('options: back up and restore', () => {
     await vi.waitFor(() => expect(statusText()).toContain('Settings reset to defaults.'));
     act(() => button('Undo').click());
     await vi.waitFor(async () => expect(await stored()).toEqual(custom));
+  });
+
+  it('says so when the reset cannot be stored, and keeps the settings', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    failWrites();
+    act(() => button('Reset to defaults').click());
+    await vi.waitFor(() => expect(backupAlertText()).toContain('The settings were not reset'));
+    expect(backupAlertText()).toContain('QUOTA_BYTES quota exceeded');
+    expect(statusText()).not.toContain('Settings reset to defaults.');
+    vi.restoreAllMocks();
+    expect(await stored()).toEqual(custom);
+  });
+
+  it('says so when an import cannot be stored, and keeps the settings', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    failWrites();
+    chooseFile(exportSettingsFile(defaultSettings), 'backup.json');
+    await vi.waitFor(() =>
+      expect(backupAlertText()).toContain(
+        'backup.json was not imported: Backstory could not store it (QUOTA_BYTES quota exceeded). Your settings are unchanged.',
+      ),
+    );
+    expect(statusText()).not.toContain('Imported');
+    vi.restoreAllMocks();
+    expect(await stored()).toEqual(custom);
+  });
+
+  it('says so when the chosen file cannot be read', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const file = new File(['{}'], 'moved.json', { type: 'application/json' });
+    file.text = () => Promise.reject(new Error('the file changed on disk'));
+    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+    act(() => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() =>
+      expect(backupAlertText()).toBe(
+        '“moved.json” could not be read (the file changed on disk). Your settings are unchanged.',
+      ),
+    );
+    expect(await stored()).toEqual(custom);
+  });
+
+  it('says so when the undo cannot be stored, and offers it again', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    act(() => button('Reset to defaults').click());
+    await vi.waitFor(() => expect(statusText()).toContain('Settings reset to defaults.'));
+    failWrites();
+    act(() => button('Undo').click());
+    await vi.waitFor(() =>
+      expect(backupAlertText()).toContain('Your previous settings could not be restored'),
+    );
+    expect(statusText()).not.toContain('Your previous settings are back.');
+    vi.restoreAllMocks();
+    act(() => button('Undo').click());
+    await vi.waitFor(async () => expect(await stored()).toEqual(custom));
+    await vi.waitFor(() => expect(statusText()).toContain('Your previous settings are back.'));
+  });
+});
+
+describe('options: settings that cannot be read', () => {
+  it('names what failed, shows no controls and stores nothing', async () => {
+    await updateSettings((s) => ({ ...s, marking: 'all' }));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(
+      new Error('the storage area is unavailable'),
+    );
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await mount();
+    await vi.waitFor(() =>
+      expect(alertText()).toContain(
+        'Backstory could not read your settings (the storage area is unavailable). Nothing was changed.',
+      ),
+    );
+    expect(root.querySelector('input, select')).toBeNull();
+    expect(root.querySelector('[aria-busy]')).toBeNull();
+    expect(set).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect((await stored()).marking).toBe('all');
   });
 });
