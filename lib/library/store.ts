@@ -118,8 +118,7 @@ export class LibraryStore {
       },
       // Another context upgraded the database: reopen on next use rather than block it.
       blocking: () => {
-        void this.db?.then((db) => db.close());
-        this.db = undefined;
+        this.closeDb();
       },
     }).catch((error: unknown) => {
       this.db = undefined;
@@ -206,7 +205,15 @@ export class LibraryStore {
   }
 
   close(): void {
-    void this.db?.then((db) => db.close());
+    this.closeDb();
+  }
+
+  private closeDb(): void {
+    // A database that failed to open has nothing to close.
+    this.db?.then(
+      (db) => db.close(),
+      () => undefined,
+    );
     this.db = undefined;
   }
 }
