@@ -142,7 +142,9 @@ export class MutationWatcher {
     const wait = Math.max(this.delay, this.lastCost / MAX_SHARE - sinceLast);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      this.flush().catch((error: unknown) =>
+        console.warn('Backstory: could not follow a change of the page', error),
+      );
     }, wait);
   }
 
