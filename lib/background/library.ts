@@ -14,7 +14,7 @@ import { LibraryError, LibraryStore, watchLibrary } from '../library/store';
 
 const ADD_PAGE_MENU_ID = 'backstory-add-page';
 const ADD_SELECTION_MENU_ID = 'backstory-add-selection';
-export const ADD_PAGE_COMMAND = 'add-page';
+const ADD_PAGE_COMMAND = 'add-page';
 
 const CANNOT_READ =
   'Backstory cannot read this page: browser pages, the PDF viewer and extension stores are closed to extensions. Add the article from a file on the library page instead.';

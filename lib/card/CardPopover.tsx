@@ -5,7 +5,7 @@ import type { CardData } from '../kb/card-data';
 import { EntityCard } from './EntityCard';
 
 /** What the card is attached to: a mention's live range. */
-export interface CardAnchor {
+interface CardAnchor {
   range: Range;
 }
 

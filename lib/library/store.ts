@@ -89,12 +89,12 @@ function randomId(): string {
   return LIBRARY_ID_PREFIX + crypto.randomUUID().replace(/-/g, '');
 }
 
-export function tooLargeMessage(chars: number): string {
+function tooLargeMessage(chars: number): string {
   return `This article has ${chars.toLocaleString('en')} characters of text; the library takes articles of up to ${MAX_ARTICLE_CHARS.toLocaleString('en')} (about 2 MB). Add a selection of it instead.`;
 }
 
 /** Completes a draft into a library article: its id (one per address) and the date added. */
-export async function toLibraryArticle(draft: ArticleDraft, now: Date): Promise<LibraryArticle> {
+async function toLibraryArticle(draft: ArticleDraft, now: Date): Promise<LibraryArticle> {
   const chars = textLength(draft.blocks);
   if (chars > MAX_ARTICLE_CHARS) throw new LibraryError('too-large', tooLargeMessage(chars));
   const url = draft.url && canonicalUrl(draft.url);

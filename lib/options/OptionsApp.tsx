@@ -293,7 +293,7 @@ function Backup({
   );
 }
 
-export function OptionsApp({ env }: { env: OptionsEnv }) {
+function OptionsApp({ env }: { env: OptionsEnv }) {
   const handle = useSettings();
   const { parsed, readError, save, saveError } = handle;
   useDocumentTheme(parsed?.settings.theme);

@@ -31,7 +31,7 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function PopupApp({ env }: { env: PopupEnv }) {
+function PopupApp({ env }: { env: PopupEnv }) {
   const lookup = useMemo(() => createLookup(env.kb), [env.kb]);
   const { parsed, readError, save, saveError } = useSettings();
   const settings = parsed?.settings;

@@ -3,7 +3,7 @@ import type { ParsedSettings, Settings, Theme } from './schema';
 import { readSettings, resetSettings, updateSettings, watchSettings } from './store';
 
 /** How a change went. Saving never rejects: a failure is this, and `saveError` says it too. */
-export type SaveOutcome = { ok: true } | { ok: false; reason: string };
+type SaveOutcome = { ok: true } | { ok: false; reason: string };
 
 export interface SettingsHandle {
   /** Undefined until storage has answered. */
