@@ -53,12 +53,11 @@ const failWrites = () =>
 const statusText = () =>
   [...root.querySelectorAll('[role="status"]')].map((el) => el.textContent).join(' ');
 
-function chooseFile(content: string, name = 'settings.json') {
+function chooseFile(content: string | File, name = 'settings.json') {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-  Object.defineProperty(input, 'files', {
-    configurable: true,
-    value: [new File([content], name, { type: 'application/json' })],
-  });
+  const file =
+    typeof content === 'string' ? new File([content], name, { type: 'application/json' }) : content;
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
   act(() => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -221,43 +220,42 @@ describe('options: back up and restore', () => {
     await vi.waitFor(async () => expect(await stored()).toEqual(custom));
   });
 
-  it('says so when the reset cannot be stored, and keeps the settings', async () => {
-    await updateSettings(() => custom);
-    await mount();
-    failWrites();
-    act(() => button('Reset to defaults').click());
-    await vi.waitFor(() => expect(backupAlertText()).toContain('The settings were not reset'));
-    expect(backupAlertText()).toContain('QUOTA_BYTES quota exceeded');
-    expect(statusText()).not.toContain('Settings reset to defaults.');
-    vi.restoreAllMocks();
-    expect(await stored()).toEqual(custom);
-  });
-
-  it('says so when an import cannot be stored, and keeps the settings', async () => {
-    await updateSettings(() => custom);
-    await mount();
-    failWrites();
-    chooseFile(exportSettingsFile(defaultSettings), 'backup.json');
-    await vi.waitFor(() =>
-      expect(backupAlertText()).toContain(
+  it.each([
+    {
+      action: 'reset',
+      run: () => {
+        act(() => button('Reset to defaults').click());
+      },
+      alert: 'The settings were not reset (QUOTA_BYTES quota exceeded); they are unchanged.',
+      success: 'Settings reset to defaults.',
+    },
+    {
+      action: 'import',
+      run: () => chooseFile(exportSettingsFile(defaultSettings), 'backup.json'),
+      alert:
         'backup.json was not imported: Backstory could not store it (QUOTA_BYTES quota exceeded). Your settings are unchanged.',
-      ),
-    );
-    expect(statusText()).not.toContain('Imported');
-    vi.restoreAllMocks();
-    expect(await stored()).toEqual(custom);
-  });
+      success: 'Imported',
+    },
+  ])(
+    'says so when the $action cannot be stored, and keeps the settings',
+    async ({ run, alert, success }) => {
+      await updateSettings(() => custom);
+      await mount();
+      failWrites();
+      run();
+      await vi.waitFor(() => expect(backupAlertText()).toContain(alert));
+      expect(statusText()).not.toContain(success);
+      vi.restoreAllMocks();
+      expect(await stored()).toEqual(custom);
+    },
+  );
 
   it('says so when the chosen file cannot be read', async () => {
     await updateSettings(() => custom);
     await mount();
-    const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
     const file = new File(['{}'], 'moved.json', { type: 'application/json' });
     file.text = () => Promise.reject(new Error('the file changed on disk'));
-    Object.defineProperty(input, 'files', { configurable: true, value: [file] });
-    act(() => {
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    chooseFile(file);
     await vi.waitFor(() =>
       expect(backupAlertText()).toBe(
         '“moved.json” could not be read (the file changed on disk). Your settings are unchanged.',
