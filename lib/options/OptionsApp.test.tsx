@@ -150,6 +150,18 @@ describe('options: every setting, applied as it changes', () => {
     await vi.waitFor(() => expect(statusText()).toContain('Address copied.'));
   });
 
+  it('says so when the shortcuts cannot be listed', async () => {
+    const env = fakeEnv();
+    env.shortcuts.mockRejectedValue(new Error('commands are unavailable'));
+    await mount(env);
+    await vi.waitFor(() =>
+      expect(text(root)).toContain(
+        'Backstory could not list its shortcuts (commands are unavailable).',
+      ),
+    );
+    expect(text(root)).toContain('chrome://extensions/shortcuts');
+  });
+
   it('shows settings problems and stores the repair', async () => {
     await settingsItem.setValue({ ...defaultSettings, theme: 'purple' });
     await mount();
