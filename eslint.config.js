@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * The data path, low to high: a folder of `lib/` may import only from folders
@@ -43,6 +44,43 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // A promise nobody awaits fails silently: the user sees a page stuck on "loading" or a
+    // button that did nothing. tsconfig.json (WXT's) covers every TypeScript file.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          // act() with a synchronous callback flushes and throws before it returns: its promise
+          // is already resolved. An un-awaited act(async …) is caught below.
+          allowForKnownSafeCalls: [{ from: 'package', name: 'act', package: 'preact' }],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'ExpressionStatement > CallExpression[callee.name="act"] > :function[async=true]',
+          message: 'act(async …) returns the promise of the callback: await it.',
+        },
+      ],
+    },
+  },
+  {
+    // Preact's hooks follow React's rules; the React Compiler's rules do not apply.
+    files: ['lib/**/*.tsx', 'entrypoints/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

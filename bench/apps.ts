@@ -201,7 +201,7 @@ let n = 0;
   );
 
 /** Corpus sentences of a list item's length. */
-export function sentences(corpus: Corpus): string[] {
+function sentences(corpus: Corpus): string[] {
   const out: string[] = [];
   for (const p of corpus.paragraphs) {
     for (const x of p.split(/(?<=[.!?])\s+/)) if (x.length >= 40 && x.length <= 160) out.push(x);
@@ -248,10 +248,6 @@ async function runBad(withExt: Browser, without: Browser, url: string): Promise<
   const base = await runApp(without, url);
   return { share: profile.extensionMs / t.elapsed, fpsWith: t.fps, fpsWithout: base.fps };
 }
-
-/** The pages, for debugging one workload by hand. */
-export const pageHtml = (key: string, s: string[]) =>
-  [...APPS, ...BAD].find((a) => a.key === key)!.html(s);
 
 const APPS = [
   { key: 'todo', label: 'To-do list: add, complete, remove 1,000 items', html: TODO },

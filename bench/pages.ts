@@ -26,7 +26,7 @@ interface ArticleMeta {
 }
 
 /** mulberry32: small, fast, good enough to shuffle paragraphs reproducibly. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -26,7 +26,7 @@ interface Profile {
   timeDeltas: number[];
 }
 
-export interface ProfileEntry {
+interface ProfileEntry {
   name: string;
   ms: number;
 }

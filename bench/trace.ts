@@ -19,7 +19,7 @@ interface TraceEvent {
   args?: { data?: { url?: string }; beginData?: { url?: string } };
 }
 
-export interface ExtensionTask {
+interface ExtensionTask {
   /** ms since the first ParseHTML of the page (≈ navigation start). */
   start: number;
   duration: number;

@@ -14,7 +14,9 @@ export default defineBackground(() => {
   // `npm run dev` starts on the bundled reader, so something works with no setup.
   if (import.meta.env.DEV) {
     browser.runtime.onInstalled.addListener(() => {
-      void browser.tabs.create({ url: browser.runtime.getURL('/reader.html') });
+      browser.tabs
+        .create({ url: browser.runtime.getURL('/reader.html') })
+        .catch((error: unknown) => console.warn('Backstory: could not open the reader', error));
     });
   }
 });

@@ -12,6 +12,9 @@ if (root) {
     mountReaderError(root, loaded.error);
   } else {
     mountReader(root, loaded.kb, { store: new LibraryStore(), matcherData: loadMatcherData() });
-    void annotateReader(document, loaded.kb);
+    // The article reads as well unmarked: a failure to mark it is for the console.
+    annotateReader(document, loaded.kb).catch((error: unknown) =>
+      console.warn('Backstory: could not mark the article', error),
+    );
   }
 }

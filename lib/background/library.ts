@@ -15,7 +15,7 @@ import { LibraryError, LibraryStore, watchLibrary } from '../library/store';
 
 const ADD_PAGE_MENU_ID = 'backstory-add-page';
 const ADD_SELECTION_MENU_ID = 'backstory-add-selection';
-export const ADD_PAGE_COMMAND = 'add-page';
+const ADD_PAGE_COMMAND = 'add-page';
 
 const CANNOT_READ =
   'Backstory cannot read this page: browser pages, the PDF viewer and extension stores are closed to extensions. Add the article from a file on the library page instead.';
@@ -125,14 +125,20 @@ export function listenForAddRequests(library: LibraryService): void {
         : info.menuItemId === ADD_SELECTION_MENU_ID
           ? 'selection'
           : null;
-    if (mode && tab?.id !== undefined) void library.requestAdd(tab.id, mode);
+    if (mode && tab?.id !== undefined) library.requestAdd(tab.id, mode).catch(warnNotAdded);
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== ADD_PAGE_COMMAND) return;
-    void (async () => {
-      const id =
-        tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-      if (id !== undefined) await library.requestAdd(id, 'article');
-    })();
+    addActiveTab(library, tab?.id).catch(warnNotAdded);
   });
+}
+
+async function addActiveTab(library: LibraryService, tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id !== undefined) await library.requestAdd(id, 'article');
+}
+
+/** requestAdd reports the outcome of the add itself; this is for the browser calls around it. */
+function warnNotAdded(error: unknown): void {
+  console.warn('Backstory: could not add the page to the library', error);
 }

@@ -20,19 +20,24 @@ export function setUpMenus(): void {
     });
     createLibraryMenus();
   };
-  browser.runtime.onInstalled.addListener(createMenus);
-  browser.runtime.onStartup.addListener(createMenus);
+  const recreateMenus = () => {
+    createMenus().catch((error: unknown) =>
+      console.warn('Backstory: could not create the context menus', error),
+    );
+  };
+  browser.runtime.onInstalled.addListener(recreateMenus);
+  browser.runtime.onStartup.addListener(recreateMenus);
 
   // Built on first use: most service worker wake-ups only answer getCard.
   let lookup: Lookup | undefined;
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== LOOKUP_MENU_ID || !info.selectionText) return;
     lookup ??= createLookup(loadKnowledgeBase());
-    void lookUpSelection(info.selectionText, tab?.id, {
+    lookUpSelection(info.selectionText, tab?.id, {
       lookup,
       showCards: (tabId, entities) => tell<'showLookup'>(tabId, { type: 'showLookup', entities }),
       // MV2 (Firefox) has browserAction where MV3 has action.
       openPopup: () => (browser.action ?? browser.browserAction).openPopup(),
-    });
+    }).catch((error: unknown) => console.warn('Backstory: could not look up the selection', error));
   });
 }

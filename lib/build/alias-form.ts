@@ -13,7 +13,7 @@
  * A date on its own ("October 7", "7 October 2023") is not a name either.
  */
 
-export const MAX_LOWERCASE_WORDS = 3;
+const MAX_LOWERCASE_WORDS = 3;
 
 const VERB_WORDS = new Set([
   'am',

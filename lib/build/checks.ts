@@ -7,7 +7,7 @@ import type { PassageCredit } from '../kb/credit';
  */
 
 /** Figures as written, without thousands separators: "1,100" → "1100", "4,000–6,000" → two. */
-export function figuresIn(text: string): string[] {
+function figuresIn(text: string): string[] {
   return (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map((f) => f.replace(/,(?=\d{3}\b)/g, ''));
 }
 

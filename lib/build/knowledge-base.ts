@@ -61,7 +61,7 @@ interface AliasInfo extends BuildAlias {
 }
 
 /** A sentence and the span of a block's text (a mention, or a cited quote) that starts in it. */
-export interface Passage extends SentenceRef {
+interface Passage extends SentenceRef {
   start: number;
   end: number;
 }
@@ -79,7 +79,7 @@ function formatZodIssues(file: string, data: unknown, error: z.core.$ZodError): 
 }
 
 /** Where a quote sits: its block, first and last sentence, and offsets within the block's text. */
-export interface QuoteSpan {
+interface QuoteSpan {
   block: number;
   sentence: number;
   lastSentence: number;
@@ -88,7 +88,7 @@ export interface QuoteSpan {
 }
 
 /** Every occurrence of a quote (typography-insensitive, case-sensitive) in an article. */
-export function findQuote(article: Article, quote: string): QuoteSpan[] {
+function findQuote(article: Article, quote: string): QuoteSpan[] {
   const needle = normalizeText(quote).cased.trim();
   const found: QuoteSpan[] = [];
   if (needle.length === 0) return found;
@@ -107,12 +107,6 @@ export function findQuote(article: Article, quote: string): QuoteSpan[] {
     }
   });
   return found;
-}
-
-/** Finds the first occurrence of a quote in an article. */
-export function locateQuote(article: Article, quote: string): CiteRef | undefined {
-  const [first] = findQuote(article, quote);
-  return first && { article: article.id, block: first.block, sentence: first.sentence, quote };
 }
 
 type TextSpan = Pick<QuoteSpan, 'block' | 'start' | 'end'>;
@@ -662,10 +656,7 @@ function claimValueKey(value: string): string {
  * the card shows it, marked. A quote over several sentences is one reference, and none
  * beyond the mention it holds.
  */
-export function referencesOf(
-  mentions: readonly Passage[],
-  cites: readonly Passage[],
-): SentenceRef[] {
+function referencesOf(mentions: readonly Passage[], cites: readonly Passage[]): SentenceRef[] {
   const key = (r: SentenceRef) => `${r.article}#${r.block}#${r.sentence}`;
   const seen = new Set(mentions.map(key));
   const unnamed: SentenceRef[] = [];

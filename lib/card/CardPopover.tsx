@@ -5,7 +5,7 @@ import type { CardData } from '../kb/card-data';
 import { EntityCard } from './EntityCard';
 
 /** What the card is attached to: a mention's live range. */
-export interface CardAnchor {
+interface CardAnchor {
   range: Range;
 }
 
@@ -55,7 +55,7 @@ export function CardPopover(props: CardPopoverProps) {
     };
     const update = () => {
       unzoomHost(el);
-      void computePosition(reference, el, {
+      computePosition(reference, el, {
         strategy: 'fixed',
         placement: 'bottom-start',
         middleware: [
@@ -70,10 +70,17 @@ export function CardPopover(props: CardPopoverProps) {
             },
           }),
         ],
-      }).then(({ x, y }) => {
-        el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-        el.style.visibility = 'visible';
-      });
+      }).then(
+        ({ x, y }) => {
+          el.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+          el.style.visibility = 'visible';
+        },
+        (error: unknown) => {
+          // A card where it last was (or in the corner) beats one that never appears.
+          console.warn('Backstory: could not place the card', error);
+          el.style.visibility = 'visible';
+        },
+      );
     };
     return autoUpdate(reference, el, update);
   }, [props.anchor]);

@@ -22,7 +22,7 @@ export interface EntityCardProps {
  * string are English). Set on the card so that on a `lang=ar` page a screen reader
  * does not read it with Arabic rules.
  */
-export const CARD_LANGUAGE = 'en';
+const CARD_LANGUAGE = 'en';
 
 /** Beyond this, aliases (ISIS-K has twenty) would push the description out of a compact card. */
 const VISIBLE_ALIASES = 4;

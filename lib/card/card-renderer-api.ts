@@ -19,7 +19,7 @@ export interface CardRenderer {
 export const DISMISS_EVENT = 'backstory-dismiss';
 
 /** Where the loaded card UI leaves its renderer, in the content script's own world. */
-export const CARD_RENDERER_GLOBAL = '__backstoryCardRenderer';
+const CARD_RENDERER_GLOBAL = '__backstoryCardRenderer';
 
 export function publishCardRenderer(renderer: CardRenderer): void {
   (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] = renderer;

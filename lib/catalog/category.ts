@@ -13,7 +13,7 @@ export const categorySchema = z.enum(categories);
 export type Category = z.infer<typeof categorySchema>;
 
 /** An sRGB colour as the three channels CSS's `rgb()` takes, e.g. `'29 78 216'`. */
-export type RgbChannels = `${number} ${number} ${number}`;
+type RgbChannels = `${number} ${number} ${number}`;
 
 export interface CategoryInfo {
   /** On the card and in the popup ("Person"). */

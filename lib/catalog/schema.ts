@@ -43,7 +43,7 @@ export type AliasMatch = z.infer<typeof aliasMatchSchema>;
 export const evidenceSchema = z.enum(['strong', 'supported', 'corpus']);
 export type Evidence = z.infer<typeof evidenceSchema>;
 
-export const aliasSchema = z.strictObject({
+const aliasSchema = z.strictObject({
   text: z.string().check(z.trim(), z.minLength(2)),
   match: z._default(aliasMatchSchema, 'plain'),
   evidence: z._default(evidenceSchema, 'strong'),
@@ -72,7 +72,7 @@ export const isoDateSchema = z
   .check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'dates are ISO: YYYY, YYYY-MM or YYYY-MM-DD'));
 
 /** A passage of a bundled article; `quote` must occur verbatim in that article. */
-export const citationSchema = z.strictObject({
+const citationSchema = z.strictObject({
   article: articleIdSchema,
   quote: z.string().check(z.minLength(8)),
   /** Which occurrence of `quote` (1-based); required when it occurs more than once. */
@@ -91,12 +91,12 @@ export const citationSchema = z.strictObject({
 export type Citation = z.infer<typeof citationSchema>;
 
 /** One clause of a description and the passage that supports it. */
-export const clauseSchema = z.strictObject({
+const clauseSchema = z.strictObject({
   text: z.string().check(z.minLength(1)),
   cite: citationSchema,
 });
 
-export const entitySchema = z.strictObject({
+const entitySchema = z.strictObject({
   id: entityIdSchema,
   name: z.string().check(z.trim(), z.minLength(2)),
   category: categorySchema,
@@ -123,12 +123,11 @@ export type CatalogEntity = z.infer<typeof entitySchema>;
  * - `accounts`: they describe the same thing differently;
  * - `spelling`: a name is written differently, which is a note, not a dispute.
  */
-export const claimKinds = ['figures', 'accounts', 'spelling'] as const;
+const claimKinds = ['figures', 'accounts', 'spelling'] as const;
 export const claimKindSchema = z.enum(claimKinds);
-export type ClaimKind = z.infer<typeof claimKindSchema>;
 
 /** A figure or name on which the articles disagree, each version with its sources. */
-export const claimSchema = z.strictObject({
+const claimSchema = z.strictObject({
   id: entityIdSchema,
   entity: entityIdSchema,
   kind: claimKindSchema,
@@ -152,7 +151,7 @@ export type Claim = z.infer<typeof claimSchema>;
  * "The New York Times"). Matched with the aliases, longest first, it wins over the
  * alias inside it and marks nothing.
  */
-export const notEntitySchema = z.strictObject({
+const notEntitySchema = z.strictObject({
   text: z.string().check(z.trim(), z.minLength(2)),
   /** The aliases it contains and keeps from matching, as the catalog spells them. */
   guards: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
@@ -167,4 +166,3 @@ export const catalogFileSchema = z.strictObject({
   claims: z._default(z.array(claimSchema), []),
   notEntities: z._default(z.array(notEntitySchema), []),
 });
-export type CatalogFile = z.infer<typeof catalogFileSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { articleIdSchema } from '../catalog/schema';
 
 /** What a piece of writing is; cards show it, and opinion is never stated as fact. */
-export const articleKinds = ['news report', 'analysis', 'opinion column'] as const;
+const articleKinds = ['news report', 'analysis', 'opinion column'] as const;
 export const articleKindSchema = z.enum(articleKinds);
 export type ArticleKind = z.infer<typeof articleKindSchema>;
 
@@ -11,25 +11,23 @@ export type ArticleKind = z.infer<typeof articleKindSchema>;
  * Arab News compilation appends). It runs from the heading `startsAt` to the next
  * section or the end of the article.
  */
-export const articleSectionSchema = z.strictObject({
+const articleSectionSchema = z.strictObject({
   /** The exact text of the heading block that opens the section. */
   startsAt: z.string().check(z.minLength(2)),
   outlet: z.string().check(z.minLength(2)),
   kind: articleKindSchema,
 });
-export type ArticleSection = z.infer<typeof articleSectionSchema>;
 
 /**
  * A passage the machine translation garbled. `text` is the verbatim garbled words,
  * `means` what they appear to mean in context, as the card says it ("ISIS-K", not "China").
  */
-export const garbledPassageSchema = z.strictObject({
+const garbledPassageSchema = z.strictObject({
   text: z.string().check(z.minLength(2)),
   /** Which occurrence of `text` in the article (1-based), when it occurs more than once. */
   occurrence: z.optional(z.int().check(z.positive())),
   means: z.string().check(z.minLength(4)),
 });
-export type GarbledPassage = z.infer<typeof garbledPassageSchema>;
 
 export const articleMetaSchema = z.strictObject({
   id: articleIdSchema,

@@ -61,7 +61,7 @@ export const cardDataSchema = z.strictObject({
 });
 export type CardData = z.infer<typeof cardDataSchema>;
 
-export function sentenceText(kb: KnowledgeBase, ref: SentenceRef): string {
+function sentenceText(kb: KnowledgeBase, ref: SentenceRef): string {
   const block = kb.articles.find((a) => a.id === ref.article)?.blocks[ref.block];
   const span = block?.sentences[ref.sentence];
   return block && span ? block.text.slice(span[0], span[1]) : '';

@@ -61,17 +61,17 @@ export type SentenceRef = z.infer<typeof sentenceRefSchema>;
 /** What a garbled passage appears to mean, when the sentence or quote overlaps one. */
 const garbledMeaning = z.optional(z.string());
 
-export const citeRefSchema = z.extend(sentenceRefSchema, {
+const citeRefSchema = z.extend(sentenceRefSchema, {
   quote: z.string(),
   garbled: garbledMeaning,
 });
 export type CiteRef = z.infer<typeof citeRefSchema>;
 
 /** A sentence shown under "From the sources". */
-export const sourceRefSchema = z.extend(sentenceRefSchema, { garbled: garbledMeaning });
+const sourceRefSchema = z.extend(sentenceRefSchema, { garbled: garbledMeaning });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 
-export const kbClaimSchema = z.strictObject({
+const kbClaimSchema = z.strictObject({
   id: entityIdSchema,
   kind: claimKindSchema,
   subject: z.string(),
@@ -85,7 +85,7 @@ export const kbClaimSchema = z.strictObject({
 });
 export type KbClaim = z.infer<typeof kbClaimSchema>;
 
-export const kbEntitySchema = z.strictObject({
+const kbEntitySchema = z.strictObject({
   id: entityIdSchema,
   name: z.string(),
   category: categorySchema,
@@ -108,7 +108,7 @@ export const kbEntitySchema = z.strictObject({
 });
 export type KbEntity = z.infer<typeof kbEntitySchema>;
 
-export const kbMentionSchema = z.tuple([
+const kbMentionSchema = z.tuple([
   z.string() /* entity */,
   z.string() /* article */,
   index /* block */,
@@ -118,7 +118,7 @@ export const kbMentionSchema = z.tuple([
 ]);
 export type KbMention = z.infer<typeof kbMentionSchema>;
 
-export const kbArticleSchema = z.extend(articleMetaSchema, {
+const kbArticleSchema = z.extend(articleMetaSchema, {
   blocks: z.array(
     z.strictObject({
       kind: z.enum(['heading', 'paragraph']),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { AddPageSection, type PopupLibraryEnv } from './AddPageSection';
 import type { ExtractMode } from './extract';
@@ -12,6 +12,7 @@ import { renderRoot } from '../test-support/render-root';
 const root = renderRoot();
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 const settle = () => act(async () => new Promise((ok) => setTimeout(ok, 0)));
 
@@ -77,4 +78,27 @@ test('an add asked for by the menu or the command runs when the popup opens', as
   await settle();
   expect(library.addPage).toHaveBeenCalledWith('selection');
   expect(await pendingAddItem.getValue()).toBeNull();
+});
+
+test('says so when the library cannot be opened', async () => {
+  const library = env({});
+  library.openLibrary.mockRejectedValue(new Error('no tab could be created'));
+  act(() => render(<AddPageSection library={library} />, root));
+  button('Open your library')?.click();
+  await settle();
+  expect(root.querySelector('[role=alert]')?.textContent).toBe(
+    'Backstory could not open your library (no tab could be created).',
+  );
+});
+
+test('says so when the add asked for by the menu cannot be read', async () => {
+  vi.spyOn(fakeBrowser.storage.session, 'get').mockRejectedValue(new Error('session gone'));
+  const library = env({});
+  act(() => render(<AddPageSection library={library} />, root));
+  await settle();
+  expect(root.querySelector('[role=alert]')?.textContent).toContain(
+    'Backstory could not read the add you asked for (session gone)',
+  );
+  expect(library.addPage).not.toHaveBeenCalled();
+  expect(button('Add this page to Backstory')).toBeDefined();
 });

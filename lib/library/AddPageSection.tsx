@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ExtractMode } from './extract';
 import type { LibrarySearchEnv } from './LibrarySearchResults';
 import { takePendingAdd, watchPendingAdd } from './pending-add';
@@ -21,6 +21,10 @@ const ALTERNATIVE_LABELS = {
   'page-text': 'Add the whole text of the page instead',
 } as const;
 
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function entityCount(n: number): string {
   if (n === 0) return 'It names none of the people, groups and places Backstory knows yet.';
   return `It names ${n} ${n === 1 ? 'entity' : 'entities'} Backstory knows; their cards now cite it.`;
@@ -29,30 +33,54 @@ function entityCount(n: number): string {
 /** "Add this page to Backstory", with the outcome and, when the page is not an article, what else to add. */
 export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
   const [add, setAdd] = useState<AddState>({ state: 'idle' });
+  const [openProblem, setOpenProblem] = useState<string | null>(null);
   const busy = useRef(false);
 
-  const run = (mode: ExtractMode) => {
-    if (busy.current) return;
-    busy.current = true;
-    setAdd({ state: 'adding', mode });
-    library
-      .addPage(mode)
-      .catch((error: unknown): AddOutcome => ({
-        ok: false,
-        problem: `The page could not be added (${error instanceof Error ? error.message : String(error)}).`,
-        alternatives: [],
-      }))
-      .then((outcome) => {
+  const run = useCallback(
+    (mode: ExtractMode) => {
+      if (busy.current) return;
+      busy.current = true;
+      setAdd({ state: 'adding', mode });
+      const done = (outcome: AddOutcome) => {
         busy.current = false;
         setAdd({ state: 'done', outcome });
-      });
-  };
+      };
+      library.addPage(mode).then(done, (error: unknown) =>
+        done({
+          ok: false,
+          problem: `The page could not be added (${reasonOf(error)}).`,
+          alternatives: [],
+        }),
+      );
+    },
+    [library],
+  );
 
   useEffect(() => {
     const unwatch = watchPendingAdd(run);
-    void takePendingAdd().then((mode) => mode && run(mode));
+    takePendingAdd().then(
+      (mode) => mode && run(mode),
+      (error: unknown) =>
+        setAdd({
+          state: 'done',
+          outcome: {
+            ok: false,
+            problem: `Backstory could not read the add you asked for (${reasonOf(error)}); add the page from here instead.`,
+            alternatives: [],
+          },
+        }),
+    );
     return unwatch;
-  }, []);
+  }, [run]);
+
+  const openLibrary = (article?: string) => {
+    setOpenProblem(null);
+    library
+      .openLibrary(article)
+      .catch((error: unknown) =>
+        setOpenProblem(`Backstory could not open your library (${reasonOf(error)}).`),
+      );
+  };
 
   return (
     <section class="section library-add" aria-labelledby="library-add-title">
@@ -75,7 +103,7 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
           <button
             type="button"
             class="link"
-            onClick={() => add.outcome.ok && void library.openLibrary(add.outcome.id)}
+            onClick={() => add.outcome.ok && openLibrary(add.outcome.id)}
           >
             Open it
           </button>
@@ -91,9 +119,14 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
           ))}
         </div>
       )}
-      <button type="button" class="link library-open" onClick={() => void library.openLibrary()}>
+      <button type="button" class="link library-open" onClick={() => openLibrary()}>
         Open your library
       </button>
+      {openProblem && (
+        <p class="notice" role="alert">
+          {openProblem}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../kb/article-meta';
 import { formatRoute } from '../kb/reader-route';
 import { normalizeFolded } from '../text/normalize';
 import { FileButton } from '../settings/FileButton';
+import { readFileText } from '../settings/file-text';
 import { ACCEPTED_FILES, draftFromFile, draftFromText } from './files';
 import { exportFileName, exportLibraryFile, parseLibraryFile } from './import-export';
 import type { LibraryArticle } from './schema';
@@ -31,6 +32,9 @@ const SOURCE_LABELS: Record<LibraryArticle['source'], string> = {
   file: 'Added from a file',
   paste: 'Pasted text',
 };
+
+/** One empty list for every render: a new one each time would make the search below run again. */
+const NO_ARTICLES: readonly LibraryArticle[] = [];
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -60,8 +64,11 @@ export function LibraryPanel({
   const pasteTitle = useRef<HTMLInputElement>(null);
 
   const folded = normalizeFolded(query.trim());
-  const matches = (text: string) => !folded || normalizeFolded(text).includes(folded);
-  const own = state.status === 'ready' ? state.articles : [];
+  const matches = useCallback(
+    (text: string) => !folded || normalizeFolded(text).includes(folded),
+    [folded],
+  );
+  const own = state.status === 'ready' ? state.articles : NO_ARTICLES;
   const shown = useMemo(
     () =>
       own.filter(
@@ -69,7 +76,7 @@ export function LibraryPanel({
           matches(`${a.title} ${a.siteName} ${a.byline ?? ''}`) ||
           (folded.length > 2 && a.blocks.some((b) => matches(b.text))),
       ),
-    [own, folded],
+    [own, folded, matches],
   );
 
   const addFiles = async (files: readonly File[]) => {
@@ -160,7 +167,12 @@ export function LibraryPanel({
   };
 
   const importFile = async (file: File) => {
-    const parsed = parseLibraryFile(await file.text());
+    const read = await readFileText(file);
+    if (!read.ok) {
+      setMessage({ kind: 'alert', text: `${read.problem} Your library is unchanged.` });
+      return;
+    }
+    const parsed = parseLibraryFile(read.text);
     if (!parsed.ok) {
       setMessage({
         kind: 'alert',

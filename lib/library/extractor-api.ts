@@ -8,7 +8,7 @@ import type { Extraction, ExtractMode } from './extract';
  */
 export type PageExtractor = (doc: Document, mode: ExtractMode, selection: string) => Extraction;
 
-export const PAGE_EXTRACTOR_GLOBAL = '__backstoryPageExtractor';
+const PAGE_EXTRACTOR_GLOBAL = '__backstoryPageExtractor';
 
 export function publishPageExtractor(extractor: PageExtractor): void {
   (globalThis as Record<string, unknown>)[PAGE_EXTRACTOR_GLOBAL] = extractor;

@@ -67,6 +67,15 @@ describe('files and pasted text', () => {
     expect((await draftFromFile(huge, parser())).ok).toBe(false);
   });
 
+  test('a file that cannot be read once chosen is refused with its name and the reason', async () => {
+    const gone = new File(['text'], 'moved.txt', { type: 'text/plain' });
+    gone.text = () => Promise.reject(new Error('the file changed on disk'));
+    expect(await draftFromFile(gone, parser())).toEqual({
+      ok: false,
+      problem: '“moved.txt” could not be read (the file changed on disk).',
+    });
+  });
+
   test('pasted text takes the title given', () => {
     expect(
       draftFromText(

@@ -1,3 +1,4 @@
+import { readFileText } from '../settings/file-text';
 import { textToBlocks } from './blocks';
 import { extractArticle } from './extract';
 import type { ArticleDraft, LibraryBlock } from './schema';
@@ -136,5 +137,7 @@ export async function draftFromFile(file: File, parser: DOMParser): Promise<File
       problem: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB; the library takes files of up to ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
     };
   }
-  return draftFromFileText(file.name, file.type, await file.text(), parser);
+  const read = await readFileText(file);
+  if (!read.ok) return read;
+  return draftFromFileText(file.name, file.type, read.text, parser);
 }

@@ -57,7 +57,7 @@ function at(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One sentence per issue, in the reader's words rather than the validator's. */
-export function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const place = where(issue.path, data);
   switch (issue.code) {
     case 'invalid_type':

@@ -16,13 +16,13 @@ import type { LibraryArticle } from './schema';
  * source-sentence selection (`pickSourceSentences`).
  */
 
-export interface IndexedArticle {
+interface IndexedArticle {
   article: LibraryArticle;
   /** The article's blocks with their sentence spans. */
   blocks: Block[];
 }
 
-export interface LibraryEntityView {
+interface LibraryEntityView {
   mentionCount: number;
   /** Library articles naming the entity, in library order. */
   articles: string[];
@@ -52,7 +52,7 @@ function traitsOf(matcherData: MatcherData): (entity: string) => EntityTraits {
   return (entity) => byId.get(entity) ?? { broad: false };
 }
 
-export function toIndexedArticle(article: LibraryArticle): IndexedArticle {
+function toIndexedArticle(article: LibraryArticle): IndexedArticle {
   return { article, blocks: article.blocks.map((b) => toBlock(b.kind, b.text)) };
 }
 

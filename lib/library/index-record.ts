@@ -12,7 +12,7 @@ import type { LibraryArticle } from './schema';
 
 const index = z.int().check(z.nonnegative());
 
-export const articleIndexRecordSchema = z.strictObject({
+const articleIndexRecordSchema = z.strictObject({
   id: z.string(),
   key: z.string(),
   sentences: z.array(z.array(z.tuple([index, index]))),

@@ -19,6 +19,7 @@ export async function loadLibrary(
     parseIndexRecords(derived),
     indexKeyFor(matcherData),
   );
+  // Not awaited: the index is a cache, built again next time if it is not saved (putDerived warns).
   void store.putDerived(index.fresh);
   return { ...listing, index };
 }

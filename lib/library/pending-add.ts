@@ -18,6 +18,7 @@ export async function takePendingAdd(): Promise<ExtractMode | null> {
 export function watchPendingAdd(callback: (mode: ExtractMode) => void): () => void {
   return pendingAddItem.watch((pending) => {
     if (pending === null) return;
+    // If it stays, the next popup offers this add again: nothing is lost.
     void pendingAddItem.removeValue();
     callback(pending.mode);
   });

@@ -11,13 +11,13 @@ export const MAX_ARTICLE_CHARS = 2_000_000;
 
 /** Library article ids never collide with the bundled corpus's kebab-case ids. */
 export const LIBRARY_ID_PREFIX = 'lib-';
-export const libraryIdSchema = z
+const libraryIdSchema = z
   .string()
   .check(
     z.regex(/^lib-[a-z0-9]{6,40}$/, 'library ids look like "lib-" and 6–40 letters or digits'),
   );
 
-export const librarySourceKinds = ['page', 'selection', 'page-text', 'file', 'paste'] as const;
+const librarySourceKinds = ['page', 'selection', 'page-text', 'file', 'paste'] as const;
 export type LibrarySourceKind = (typeof librarySourceKinds)[number];
 
 const blockSchema = z.strictObject({

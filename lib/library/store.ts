@@ -89,12 +89,12 @@ function randomId(): string {
   return LIBRARY_ID_PREFIX + crypto.randomUUID().replace(/-/g, '');
 }
 
-export function tooLargeMessage(chars: number): string {
+function tooLargeMessage(chars: number): string {
   return `This article has ${chars.toLocaleString('en')} characters of text; the library takes articles of up to ${MAX_ARTICLE_CHARS.toLocaleString('en')} (about 2 MB). Add a selection of it instead.`;
 }
 
 /** Completes a draft into a library article: its id (one per address) and the date added. */
-export async function toLibraryArticle(draft: ArticleDraft, now: Date): Promise<LibraryArticle> {
+async function toLibraryArticle(draft: ArticleDraft, now: Date): Promise<LibraryArticle> {
   const chars = textLength(draft.blocks);
   if (chars > MAX_ARTICLE_CHARS) throw new LibraryError('too-large', tooLargeMessage(chars));
   const url = draft.url && canonicalUrl(draft.url);
@@ -118,8 +118,7 @@ export class LibraryStore {
       },
       // Another context upgraded the database: reopen on next use rather than block it.
       blocking: () => {
-        void this.db?.then((db) => db.close());
-        this.db = undefined;
+        this.closeDb();
       },
     }).catch((error: unknown) => {
       this.db = undefined;
@@ -206,7 +205,15 @@ export class LibraryStore {
   }
 
   close(): void {
-    void this.db?.then((db) => db.close());
+    this.closeDb();
+  }
+
+  private closeDb(): void {
+    // A database that failed to open has nothing to close.
+    this.db?.then(
+      (db) => db.close(),
+      () => undefined,
+    );
     this.db = undefined;
   }
 }

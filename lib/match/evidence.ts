@@ -46,8 +46,8 @@ export interface EntityTraits {
  * ("Hamas" in a fisheries page's sidebar, "invasion of Ukraine" on an economy page)
  * is not enough: one entity once would put those pages, and their places, on topic.
  */
-export const TOPIC_MIN_ENTITIES = 2;
-export const TOPIC_MIN_MENTIONS = 3;
+const TOPIC_MIN_ENTITIES = 2;
+const TOPIC_MIN_MENTIONS = 3;
 
 /** Whether a page dated `pageDate` is earlier than `date`, at the precision both give. */
 export function isBefore(pageDate: string, date: string): boolean {

@@ -53,6 +53,9 @@ export function listen(handlers: Handlers, signal?: AbortSignal): void {
       ((r: AnyRequest, s: Browser.runtime.MessageSender) => unknown) | undefined;
     return handler ? Promise.resolve(handler(request, sender)) : undefined;
   };
+  // The polyfill answers with the promise a listener returns; Chrome's types only know sendResponse.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener(listener);
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   signal?.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener));
 }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultSettings, type Settings } from '../settings/schema';
 import {
@@ -29,6 +29,7 @@ function fakeEnv() {
 const root = renderRoot();
 
 beforeEach(() => fakeBrowser.reset());
+afterEach(() => vi.restoreAllMocks());
 
 async function mount(env: OptionsEnv = fakeEnv()) {
   act(() => mountOptions(root, env));
@@ -43,15 +44,20 @@ const button = (label: string) => {
   return found;
 };
 const alertText = () => text(root.querySelector('[role="alert"]'));
+const backupAlertText = () => text(root.querySelector('.buttons ~ [role="alert"]'));
+/** Storage refuses every write from now on, as when the disk is full. */
+const failWrites = () =>
+  vi
+    .spyOn(fakeBrowser.storage.local, 'set')
+    .mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
 const statusText = () =>
   [...root.querySelectorAll('[role="status"]')].map((el) => el.textContent).join(' ');
 
-function chooseFile(content: string, name = 'settings.json') {
+function chooseFile(content: string | File, name = 'settings.json') {
   const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
-  Object.defineProperty(input, 'files', {
-    configurable: true,
-    value: [new File([content], name, { type: 'application/json' })],
-  });
+  const file =
+    typeof content === 'string' ? new File([content], name, { type: 'application/json' }) : content;
+  Object.defineProperty(input, 'files', { configurable: true, value: [file] });
   act(() => {
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
@@ -60,8 +66,9 @@ function chooseFile(content: string, name = 'settings.json') {
 describe('options: every setting, applied as it changes', () => {
   it('stores each control as the user changes it', async () => {
     await mount();
-    const click = (selector: string) =>
+    const click = (selector: string) => {
       act(() => root.querySelector<HTMLInputElement>(selector)!.click());
+    };
 
     click('input[type="checkbox"]:not([name])');
     await vi.waitFor(async () => expect((await stored()).enabled).toBe(false));
@@ -143,6 +150,18 @@ describe('options: every setting, applied as it changes', () => {
     await vi.waitFor(() => expect(statusText()).toContain('Address copied.'));
   });
 
+  it('says so when the shortcuts cannot be listed', async () => {
+    const env = fakeEnv();
+    env.shortcuts.mockRejectedValue(new Error('commands are unavailable'));
+    await mount(env);
+    await vi.waitFor(() =>
+      expect(text(root)).toContain(
+        'Backstory could not list its shortcuts (commands are unavailable).',
+      ),
+    );
+    expect(text(root)).toContain('chrome://extensions/shortcuts');
+  });
+
   it('shows settings problems and stores the repair', async () => {
     await settingsItem.setValue({ ...defaultSettings, theme: 'purple' });
     await mount();
@@ -211,5 +230,87 @@ describe('options: back up and restore', () => {
     await vi.waitFor(() => expect(statusText()).toContain('Settings reset to defaults.'));
     act(() => button('Undo').click());
     await vi.waitFor(async () => expect(await stored()).toEqual(custom));
+  });
+
+  it.each([
+    {
+      action: 'reset',
+      run: () => {
+        act(() => button('Reset to defaults').click());
+      },
+      alert: 'The settings were not reset (QUOTA_BYTES quota exceeded); they are unchanged.',
+      success: 'Settings reset to defaults.',
+    },
+    {
+      action: 'import',
+      run: () => chooseFile(exportSettingsFile(defaultSettings), 'backup.json'),
+      alert:
+        'backup.json was not imported: Backstory could not store it (QUOTA_BYTES quota exceeded). Your settings are unchanged.',
+      success: 'Imported',
+    },
+  ])(
+    'says so when the $action cannot be stored, and keeps the settings',
+    async ({ run, alert, success }) => {
+      await updateSettings(() => custom);
+      await mount();
+      failWrites();
+      run();
+      await vi.waitFor(() => expect(backupAlertText()).toContain(alert));
+      expect(statusText()).not.toContain(success);
+      vi.restoreAllMocks();
+      expect(await stored()).toEqual(custom);
+    },
+  );
+
+  it('says so when the chosen file cannot be read', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    const file = new File(['{}'], 'moved.json', { type: 'application/json' });
+    file.text = () => Promise.reject(new Error('the file changed on disk'));
+    chooseFile(file);
+    await vi.waitFor(() =>
+      expect(backupAlertText()).toBe(
+        '“moved.json” could not be read (the file changed on disk). Your settings are unchanged.',
+      ),
+    );
+    expect(await stored()).toEqual(custom);
+  });
+
+  it('says so when the undo cannot be stored, and offers it again', async () => {
+    await updateSettings(() => custom);
+    await mount();
+    act(() => button('Reset to defaults').click());
+    await vi.waitFor(() => expect(statusText()).toContain('Settings reset to defaults.'));
+    failWrites();
+    act(() => button('Undo').click());
+    await vi.waitFor(() =>
+      expect(backupAlertText()).toContain('Your previous settings could not be restored'),
+    );
+    expect(statusText()).not.toContain('Your previous settings are back.');
+    vi.restoreAllMocks();
+    act(() => button('Undo').click());
+    await vi.waitFor(async () => expect(await stored()).toEqual(custom));
+    await vi.waitFor(() => expect(statusText()).toContain('Your previous settings are back.'));
+  });
+});
+
+describe('options: settings that cannot be read', () => {
+  it('names what failed, shows no controls and stores nothing', async () => {
+    await updateSettings((s) => ({ ...s, marking: 'all' }));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(
+      new Error('the storage area is unavailable'),
+    );
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await mount();
+    await vi.waitFor(() =>
+      expect(alertText()).toContain(
+        'Backstory could not read your settings (the storage area is unavailable). Nothing was changed.',
+      ),
+    );
+    expect(root.querySelector('input, select')).toBeNull();
+    expect(root.querySelector('[aria-busy]')).toBeNull();
+    expect(set).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+    expect((await stored()).marking).toBe('all');
   });
 });

@@ -5,6 +5,7 @@ import { markingModes, modifierKeys, themes, type Settings } from '../settings/s
 import { exportSettingsFile, parseSettingsFile, setPaused } from '../settings/store';
 import { CategoryToggles } from '../settings/CategoryToggles';
 import { FileButton } from '../settings/FileButton';
+import { readFileText } from '../settings/file-text';
 import type { OptionsEnv, Shortcut } from './env';
 import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from '../settings/labels';
 import { SettingsProblems } from '../settings/SettingsProblems';
@@ -130,9 +131,16 @@ function PausedSites({ hosts, save }: { hosts: string[]; save: Save }) {
 
 function Shortcuts({ env }: { env: OptionsEnv }) {
   const [shortcuts, setShortcuts] = useState<Shortcut[] | null>(null);
+  const [unlisted, setUnlisted] = useState<string | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
   useEffect(() => {
-    void env.shortcuts().then(setShortcuts, () => setShortcuts([]));
+    env
+      .shortcuts()
+      .then(setShortcuts, (error: unknown) =>
+        setUnlisted(
+          `Backstory could not list its shortcuts (${error instanceof Error ? error.message : String(error)}).`,
+        ),
+      );
   }, [env]);
   const { address, then } = env.shortcutsPage;
   return (
@@ -147,17 +155,18 @@ function Shortcuts({ env }: { env: OptionsEnv }) {
           ))}
         </dl>
       )}
+      {unlisted && <p class="message error">{unlisted}</p>}
       <p>
         To change them, open <code>{address}</code>
         {then && `, ${then}`}. Extension pages cannot link there: copy the address into a new tab.{' '}
         <button
           type="button"
-          onClick={() =>
+          onClick={() => {
             env.copy(address).then(
               () => setCopied('Address copied.'),
               () => setCopied('Copying failed; select the address and copy it.'),
-            )
-          }
+            );
+          }}
         >
           Copy address
         </button>{' '}
@@ -180,8 +189,14 @@ function Backup({
 }) {
   const [message, setMessage] = useState<Message | null>(null);
 
+  // Each of these resolves with its message set, whatever happened: none of them rejects.
   const importFile = async (chosen: File) => {
-    const result = parseSettingsFile(await chosen.text());
+    const read = await readFileText(chosen);
+    if (!read.ok) {
+      setMessage({ kind: 'error', text: `${read.problem} Your settings are unchanged.` });
+      return;
+    }
+    const result = parseSettingsFile(read.text);
     if (!result.ok) {
       setMessage({
         kind: 'error',
@@ -189,9 +204,51 @@ function Backup({
       });
       return;
     }
-    await handle.save(() => result.settings);
-    setMessage({ kind: 'ok', text: `Imported the settings from ${chosen.name}.` });
+    const saved = await handle.save(() => result.settings);
+    setMessage(
+      saved.ok
+        ? { kind: 'ok', text: `Imported the settings from ${chosen.name}.` }
+        : {
+            kind: 'error',
+            text: `${chosen.name} was not imported: Backstory could not store it (${saved.reason}). Your settings are unchanged.`,
+          },
+    );
   };
+
+  const reset = async () => {
+    const before = settings;
+    const done = await handle.reset();
+    setMessage(
+      done.ok
+        ? { kind: 'ok', text: 'Settings reset to defaults.', undo: before }
+        : {
+            kind: 'error',
+            text: `The settings were not reset (${done.reason}); they are unchanged.`,
+          },
+    );
+  };
+
+  const undo = async (previous: Settings) => {
+    const done = await handle.save(() => previous);
+    setMessage(
+      done.ok
+        ? { kind: 'ok', text: 'Your previous settings are back.' }
+        : {
+            kind: 'error',
+            text: `Your previous settings could not be restored (${done.reason}); the defaults are still in place.`,
+            undo: previous,
+          },
+    );
+  };
+
+  const undoButton = message?.undo && (
+    <>
+      {' '}
+      <button type="button" class="link" onClick={() => void undo(message.undo!)}>
+        Undo
+      </button>
+    </>
+  );
 
   return (
     <>
@@ -212,46 +269,23 @@ function Backup({
         >
           Import settings…
         </FileButton>
-        <button
-          type="button"
-          onClick={() => {
-            const before = settings;
-            void handle
-              .reset()
-              .then(() =>
-                setMessage({ kind: 'ok', text: 'Settings reset to defaults.', undo: before }),
-              );
-          }}
-        >
+        <button type="button" onClick={() => void reset()}>
           Reset to defaults
         </button>
       </div>
       <div role="alert" class={message?.kind === 'error' ? 'message error' : undefined}>
-        {message?.kind === 'error' && message.text}
+        {message?.kind === 'error' && (
+          <>
+            {message.text}
+            {undoButton}
+          </>
+        )}
       </div>
       <div role="status" class={message?.kind === 'ok' ? 'message ok' : undefined}>
         {message?.kind === 'ok' && (
           <>
             {message.text}
-            {message.undo && (
-              <>
-                {' '}
-                <button
-                  type="button"
-                  class="link"
-                  onClick={() => {
-                    const previous = message.undo!;
-                    void handle
-                      .save(() => previous)
-                      .then(() =>
-                        setMessage({ kind: 'ok', text: 'Your previous settings are back.' }),
-                      );
-                  }}
-                >
-                  Undo
-                </button>
-              </>
-            )}
+            {undoButton}
           </>
         )}
       </div>
@@ -259,11 +293,24 @@ function Backup({
   );
 }
 
-export function OptionsApp({ env }: { env: OptionsEnv }) {
+function OptionsApp({ env }: { env: OptionsEnv }) {
   const handle = useSettings();
-  const { parsed, save, saveError } = handle;
+  const { parsed, readError, save, saveError } = handle;
   useDocumentTheme(parsed?.settings.theme);
-  if (!parsed) return <main class="options" aria-busy="true" />;
+  if (!parsed) {
+    return readError ? (
+      <main class="options">
+        <header class="masthead">
+          <h1>Backstory settings</h1>
+        </header>
+        <p class="message error" role="alert">
+          {readError} Nothing was changed. Reload this page to try again.
+        </p>
+      </main>
+    ) : (
+      <main class="options" aria-busy="true" />
+    );
+  }
   const { settings } = parsed;
 
   return (

@@ -16,7 +16,7 @@ export interface OptionsEnv {
 }
 
 /** Saves `text` as a file through an object URL: no downloads permission needed. */
-export function downloadText(doc: Document, filename: string, text: string): void {
+function downloadText(doc: Document, filename: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = doc.createElement('a');
   link.href = url;

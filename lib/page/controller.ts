@@ -123,7 +123,9 @@ export class PageController {
     // After the engine and the cards have registered their highlights, which it may take over.
     const forced = watchForcedColors(this.options.document, signal);
     this.run = { abort, engine, hover, pageContext };
-    void engine.start();
+    engine
+      .start()
+      .catch((error: unknown) => console.warn('Backstory: could not mark this page', error));
   }
 
   private stop(): void {

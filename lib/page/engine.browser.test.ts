@@ -1,20 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PageEngine } from './engine';
 import { HUGE_MUTATION } from './mutation-watch';
 import { TEST_MATCHER, showAll } from '../test-support/page-fixtures';
+import { testPage } from '../test-support/test-page';
 
-let root: HTMLElement;
-let abort: AbortController;
+const page = testPage();
 
 async function start(html: string): Promise<PageEngine> {
-  root.innerHTML = html;
+  page.root.innerHTML = html;
   const engine = new PageEngine({
     document,
-    scope: root,
+    scope: page.root,
     matcherData: TEST_MATCHER,
     display: showAll('all'),
     adoptDocumentStyles: true,
-    signal: abort.signal,
+    signal: page.abort.signal,
   });
   await engine.start();
   return engine;
@@ -22,17 +22,6 @@ async function start(html: string): Promise<PageEngine> {
 
 const shown = (engine: PageEngine) =>
   engine.visibleMentions().map((m) => `${m.entity}:${m.range.toString()}`);
-
-beforeEach(() => {
-  root = document.createElement('main');
-  document.body.append(root);
-  abort = new AbortController();
-});
-
-afterEach(() => {
-  abort.abort();
-  root.remove();
-});
 
 describe('PageEngine scan', () => {
   it('indexes every block, across inline markup, skipping hidden text', async () => {
@@ -64,7 +53,7 @@ describe('PageEngine scan', () => {
 describe('PageEngine mutations', () => {
   it('matches text rewritten in place again', async () => {
     const engine = await start('<p id="t">Toll: 90</p>');
-    const text = root.querySelector('#t')!.firstChild as Text;
+    const text = page.root.querySelector('#t')!.firstChild as Text;
     text.data = 'Kerman toll: 91';
     await expect.poll(() => shown(engine)).toEqual(['kerman:Kerman']);
     text.data = 'Kabul toll: 92';
@@ -74,7 +63,7 @@ describe('PageEngine mutations', () => {
 
   it('reads added blocks and forgets removed ones', async () => {
     const engine = await start('<ul><li>Kerman</li></ul>');
-    const ul = root.querySelector('ul')!;
+    const ul = page.root.querySelector('ul')!;
     const li = document.createElement('li');
     li.innerHTML = 'Then <strong>ISIS-K</strong>';
     ul.append(li);
@@ -86,14 +75,14 @@ describe('PageEngine mutations', () => {
   it('re-reads the block when inline markup inside it is removed', async () => {
     const engine = await start('<p>Ka<b>x</b>bul and Kerman</p>');
     expect(shown(engine)).toEqual(['kerman:Kerman']);
-    root.querySelector('b')!.remove();
+    page.root.querySelector('b')!.remove();
     await expect.poll(() => shown(engine)).toEqual(['kabul:Kabul', 'kerman:Kerman']);
   });
 
   it('applies the page-order rules to what is added before a known mention', async () => {
     const engine = await start('<p id="a">Jadoon spoke.</p>');
     expect(shown(engine)).toEqual([]);
-    root
+    page.root
       .querySelector('#a')!
       .before(Object.assign(document.createElement('p'), { textContent: 'Amira Jadoon' }));
     await expect
@@ -107,7 +96,7 @@ describe('PageEngine mutations', () => {
     for (let i = 0; i <= HUGE_MUTATION; i++) {
       fragment.append(Object.assign(document.createElement('p'), { textContent: `Kabul ${i}` }));
     }
-    root.replaceChildren(fragment);
+    page.root.replaceChildren(fragment);
     await expect
       .poll(() => engine.getStats().mentions, { timeout: 60_000 })
       .toBe(HUGE_MUTATION + 1);

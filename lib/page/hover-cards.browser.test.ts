@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { CardPopoverProps } from '../card/CardPopover';
 import type { Marking, ModifierKey } from '../settings/schema';
@@ -118,6 +118,29 @@ afterEach(async () => {
   (document.activeElement as HTMLElement | null)?.blur();
   mount.host.remove();
   window.scrollTo(0, 0);
+});
+
+describe('hover cards that fail', () => {
+  it('report a card that cannot be drawn, and the next one still opens', async () => {
+    start();
+    const draw = mount.renderer.show;
+    let draws = 0;
+    mount.renderer.show = (...args) => {
+      if (draws++ === 0) throw new Error('the card UI broke');
+      draw(...args);
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await userEvent.hover(el('#isis'));
+      await expect.poll(() => warn.mock.calls.length).toBe(1);
+      expect(warn.mock.calls[0]?.[0]).toBe('Backstory: could not show the card for “isis-k”:');
+      await userEvent.hover(el('#away'));
+      await userEvent.hover(el('#k1'));
+      await expect.poll(shown).toEqual(['kerman']);
+    } finally {
+      warn.mockRestore();
+    }
+  });
 });
 
 describe('hover cards from the pointer', () => {

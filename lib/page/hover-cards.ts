@@ -401,7 +401,24 @@ export class HoverCards {
     }
   }
 
+  /**
+   * Never rejects: the page is not ours to show an error on, so a card that cannot be
+   * loaded or drawn is reported to the console and the next hover tries again.
+   */
   private async show(
+    mention: CardTarget,
+    entity: string,
+    focus: boolean,
+    fromKeyboard: boolean,
+  ): Promise<void> {
+    try {
+      await this.loadAndShow(mention, entity, focus, fromKeyboard);
+    } catch (error) {
+      console.warn(`Backstory: could not show the card for “${entity}”:`, error);
+    }
+  }
+
+  private async loadAndShow(
     mention: CardTarget,
     entity: string,
     focus: boolean,
@@ -410,14 +427,7 @@ export class HoverCards {
     const token = ++this.renderToken;
     if (focus && !this.shown) this.returnFocus = this.options.document.activeElement;
     this.place = { range: mention.range, at: performance.now() };
-    let data: CardData | null;
-    let mount: CardMount;
-    try {
-      [data, mount] = await Promise.all([this.options.loadCard(entity), this.ensureMount()]);
-    } catch (error) {
-      console.warn(`Backstory: could not show the card for “${entity}”:`, error);
-      return;
-    }
+    const [data, mount] = await Promise.all([this.options.loadCard(entity), this.ensureMount()]);
     if (token !== this.renderToken || this.options.signal.aborted || !data) return;
     this.shown = { mention, entity, data, focus };
     this.render();
@@ -464,6 +474,7 @@ export class HoverCards {
    * during the intent delay, so the card appears as soon as the delay is over.
    */
   private prepare(entity: string): void {
+    // A head start only: show() asks for both again and reports what fails.
     this.options.loadCard(entity).catch(() => undefined);
     this.ensureMount().catch(() => undefined);
   }

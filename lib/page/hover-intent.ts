@@ -26,7 +26,7 @@ export const defaultHoverIntent: HoverIntentConfig = {
 };
 
 /** How the card was asked for: it decides what closes it. */
-export type HoverSource = 'pointer' | 'focus';
+type HoverSource = 'pointer' | 'focus';
 
 export interface HoverState<T> {
   /** A rest in progress: since when, and where it began (NaN for focus). */

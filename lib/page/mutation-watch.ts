@@ -39,13 +39,13 @@ const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characte
  */
 export const HUGE_MUTATION = 10_000;
 /** The page's burst of changes (a render, a list update) usually lands within this. */
-export const FIRST_DELAY_MS = 100;
+const FIRST_DELAY_MS = 100;
 /** Under continuous mutation, batches are at most this far apart. */
-export const MAX_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 1_000;
 /** Quiet this long, and the page is idle again: back to the short delay. */
 const QUIET_MS = 2_000;
 /** The share of the main thread Backstory's reaction to mutations may take over time. */
-export const MAX_SHARE = 0.05;
+const MAX_SHARE = 0.05;
 
 /** The nodes of `nodes` that have no ancestor in `nodes` (linear in nodes × depth). */
 export function outermost(nodes: Iterable<Node>): Node[] {
@@ -142,7 +142,9 @@ export class MutationWatcher {
     const wait = Math.max(this.delay, this.lastCost / MAX_SHARE - sinceLast);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush();
+      this.flush().catch((error: unknown) =>
+        console.warn('Backstory: could not follow a change of the page', error),
+      );
     }, wait);
   }
 

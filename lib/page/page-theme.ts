@@ -42,7 +42,7 @@ export function parseColor(css: string): Rgba | null {
 }
 
 /** WCAG 2 relative luminance. */
-export function luminance([r, g, b]: Rgb): number {
+function luminance([r, g, b]: Rgb): number {
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

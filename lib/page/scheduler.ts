@@ -28,7 +28,7 @@ interface Scheduler {
  * forces there is the one the frame needed anyway, where a read in any other task
  * lays out what the page changed since (a growing feed: the whole feed) once more.
  */
-export type Priority = 'visible' | 'background' | 'layout';
+type Priority = 'visible' | 'background' | 'layout';
 
 /** Time left in this slice, in ms. */
 type Budget = () => number;
@@ -62,7 +62,7 @@ export async function nextIdle(view: Window): Promise<void> {
   await idle(view);
 }
 
-export function yieldToMain(): Promise<void> {
+function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));

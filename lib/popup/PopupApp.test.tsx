@@ -42,6 +42,7 @@ beforeEach(() => fakeBrowser.reset());
 
 afterEach(() => {
   delete document.documentElement.dataset.theme;
+  vi.restoreAllMocks();
 });
 
 async function mount(env: PopupEnv) {
@@ -135,6 +136,22 @@ describe('popup search', () => {
     act(() => root.querySelector<HTMLButtonElement>('.bs-read')!.click());
     expect(env.openSource).toHaveBeenCalledWith(
       expect.objectContaining({ article: expect.any(String) }),
+    );
+  });
+
+  it('says so when the source cannot be opened', async () => {
+    const env = fakeEnv({
+      openSource: vi.fn(async () => Promise.reject(new Error('the background did not answer'))),
+    });
+    const input = await mount(env);
+    type(input, 'Bortnikof');
+    act(() => (options()[0] as HTMLElement).click());
+    await vi.waitFor(() => expect(root.querySelector('.bs-read')).not.toBeNull());
+    act(() => root.querySelector<HTMLButtonElement>('.bs-read')!.click());
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('[role="alert"]'))).toBe(
+        'Backstory could not open the source (the background did not answer).',
+      ),
     );
   });
 
@@ -293,5 +310,36 @@ describe('popup settings problems', () => {
     act(() => keep.click());
     await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
     expect(await settingsItem.getValue()).toEqual(defaultSettings);
+  });
+});
+
+describe('popup failures', () => {
+  it('says the settings could not be read instead of waiting for them', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(
+      new Error('the storage area is unavailable'),
+    );
+    const env = fakeEnv();
+    act(() => mountPopup(root, env));
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('[role="alert"]'))).toContain(
+        'Backstory could not read your settings (the storage area is unavailable).',
+      ),
+    );
+    // The lookup does not need the settings.
+    expect(root.querySelector('input[role="combobox"]')).not.toBeNull();
+  });
+
+  it('says so when the settings page cannot be opened', async () => {
+    const env = fakeEnv({
+      openOptions: vi.fn(async () => Promise.reject(new Error('no options page'))),
+    });
+    await mount(env);
+    const all = [...root.querySelectorAll('button')].find((b) => b.textContent === 'All settings')!;
+    act(() => all.click());
+    await vi.waitFor(() =>
+      expect(text(root.querySelector('[role="alert"]'))).toBe(
+        'Backstory could not open the settings page (no options page).',
+      ),
+    );
   });
 });

@@ -31,9 +31,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function PopupApp({ env }: { env: PopupEnv }) {
+function PopupApp({ env }: { env: PopupEnv }) {
   const lookup = useMemo(() => createLookup(env.kb), [env.kb]);
-  const { parsed, save, saveError } = useSettings();
+  const { parsed, readError, save, saveError } = useSettings();
   const settings = parsed?.settings;
   useDocumentTheme(settings?.theme);
 
@@ -41,6 +41,8 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   const [active, setActive] = useState(0);
   const [card, setCard] = useState<ShownCard | null>(null);
   const [page, setPage] = useState<PageState>({ state: 'loading' });
+  /** Why the last thing the popup was asked to do did not happen. */
+  const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const results = useMemo(
@@ -56,7 +58,13 @@ export function PopupApp({ env }: { env: PopupEnv }) {
 
   useEffect(() => {
     const unwatch = watchPendingQuery(search);
-    void takePendingQuery().then((pending) => pending && search(pending));
+    takePendingQuery().then(
+      (pending) => pending && search(pending),
+      (error: unknown) =>
+        setProblem(
+          `Backstory could not read the name you asked to look up (${errorMessage(error)}); type it here instead.`,
+        ),
+    );
     return unwatch;
   }, []);
 
@@ -72,18 +80,19 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     if (pauseKey === undefined) return;
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    const load = (triesLeft: number) =>
+    const load = (triesLeft: number): void => {
       env.pageMentions().then(
         ({ tabId, mentions }) => {
           if (!live) return;
           setPage({ state: 'ready', tabId, mentions });
           const current = latestSettings.current;
           if (current && mentions.active === isPaused(current, mentions.host) && triesLeft > 0)
-            retry = setTimeout(() => void load(triesLeft - 1), CATCH_UP_MS);
+            retry = setTimeout(() => load(triesLeft - 1), CATCH_UP_MS);
         },
         () => live && setPage({ state: 'unavailable' }),
       );
-    void load(CATCH_UP_TRIES);
+    };
+    load(CATCH_UP_TRIES);
     return () => {
       live = false;
       clearTimeout(retry);
@@ -101,10 +110,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   };
 
   const showOnPage = (tabId: number, entity: string) => {
-    void env
-      .showEntity(tabId, entity)
-      .catch(() => false)
-      .then((shown) => (shown ? env.close() : openCard(entity, 'page')));
+    // A page that cannot show the card (its content script gone) gets it here instead.
+    env.showEntity(tabId, entity).then(
+      (shown) => (shown ? env.close() : openCard(entity, 'page')),
+      () => openCard(entity, 'page'),
+    );
+  };
+
+  const open = (what: string, opening: Promise<void>) => {
+    setProblem(null);
+    opening.catch((error: unknown) =>
+      setProblem(`Backstory could not open ${what} (${errorMessage(error)}).`),
+    );
   };
 
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
@@ -139,6 +156,11 @@ export function PopupApp({ env }: { env: PopupEnv }) {
           {saveError}
         </p>
       )}
+      {problem && (
+        <p class="notice" role="alert">
+          {problem}
+        </p>
+      )}
       {card ? (
         <CardPanel
           view={card.view}
@@ -147,7 +169,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
           onBack={() => setCard(null)}
           onRetry={() => openCard(card.view.id, card.from)}
           onSelectEntity={(id) => openCard(id, card.from)}
-          onOpenSource={(ref) => void env.openSource(ref)}
+          onOpenSource={(ref) => open('the source', env.openSource(ref))}
         />
       ) : (
         <>
@@ -191,6 +213,10 @@ export function PopupApp({ env }: { env: PopupEnv }) {
                 />
               )}
             </>
+          ) : readError && !settings ? (
+            <p class="notice" role="alert">
+              {readError} The lookup above still works; reopen the popup to try again.
+            </p>
           ) : (
             settings && (
               <>
@@ -213,7 +239,11 @@ export function PopupApp({ env }: { env: PopupEnv }) {
             )
           )}
           <footer class="foot">
-            <button type="button" class="link" onClick={() => void env.openOptions()}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => open('the settings page', env.openOptions())}
+            >
               All settings
             </button>
           </footer>

@@ -63,3 +63,20 @@ test('a malformed import names the problem and changes nothing', async () => {
   expect(alert?.textContent).toContain('Field “exportedAt” is not a valid date and time');
   expect((await store.list()).articles.map((a) => a.id)).toEqual(['lib-panel1']);
 });
+
+test('an import file that cannot be read names it and the reason, and changes nothing', async () => {
+  act(() => mountReader(root, kb, { store, matcherData: loadMatcherData() }));
+  await settle(() => root.querySelector('.own-item'));
+  const input = root.querySelector<HTMLInputElement>('input[aria-label="Import a library file"]')!;
+  const file = new File(['{}'], 'moved.json');
+  file.text = () => Promise.reject(new Error('the file changed on disk'));
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  await act(async () => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await settle(() => root.querySelector('.library-message'));
+  expect(root.querySelector('.library-message[role=alert]')?.textContent).toContain(
+    '“moved.json” could not be read (the file changed on disk). Your library is unchanged.',
+  );
+  expect((await store.list()).articles.map((a) => a.id)).toEqual(['lib-panel1']);
+});

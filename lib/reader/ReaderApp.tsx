@@ -157,6 +157,10 @@ function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; libra
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // The target as of this render, for the effect below, which runs when the route changes (not
+  // on every render, where the target is a new object even when it points at the same sentence).
+  const latestTarget = useRef(target);
+  latestTarget.current = target;
 
   useEffect(() => {
     win.document.title = `${title} — Backstory`;
@@ -167,6 +171,7 @@ function ReaderApp({ kb, win, library }: { kb: KnowledgeBase; win: Window; libra
   useLayoutEffect(() => {
     const initial = firstRender.current;
     firstRender.current = false;
+    const target = latestTarget.current;
     if (target) {
       const sentence = main.current?.querySelector<HTMLElement>(
         `[data-block="${target.block}"][data-sentence="${target.sentence}"]`,

@@ -21,6 +21,7 @@ export async function takePendingQuery(): Promise<string | null> {
 export function watchPendingQuery(callback: (query: string) => void): () => void {
   return pendingQueryItem.watch((query) => {
     if (query === null) return;
+    // If it stays, the next popup opens on this query again: nothing is lost.
     void pendingQueryItem.removeValue();
     callback(query);
   });

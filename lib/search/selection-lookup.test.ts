@@ -48,7 +48,8 @@ describe('lookUpSelection', () => {
 
   it('opens the popup in the same turn as the click, before storage settles', async () => {
     const e = env();
-    void lookUpSelection('Gafari', 7, e);
+    const done = lookUpSelection('Gafari', 7, e);
     expect(e.openPopup).toHaveBeenCalledOnce();
+    expect(await done).toBe('popup');
   });
 });

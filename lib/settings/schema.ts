@@ -19,7 +19,7 @@ export const markingModes = ['first', 'all', 'none'] as const;
 export const modifierKeys = ['none', 'Alt', 'Control', 'Shift', 'Meta'] as const;
 export const themes = ['system', 'light', 'dark'] as const;
 
-export const settingsSchema = z.strictObject({
+const settingsSchema = z.strictObject({
   /** Master switch. */
   enabled: bool(true),
   /** Sites (host names) where Backstory stays quiet. */

@@ -12,11 +12,11 @@ import {
  * read, so a corrupt or foreign value costs only the fields that are broken.
  * `version` starts the migration chain; add `migrations[n]` when the shape changes.
  */
-export const SETTINGS_VERSION = 1;
+const SETTINGS_VERSION = 1;
 
-export const settingsMigrations: Record<number, (old: unknown) => unknown> = {};
+const settingsMigrations: Record<number, (old: unknown) => unknown> = {};
 
-export const SETTINGS_KEY = 'local:settings';
+const SETTINGS_KEY = 'local:settings';
 
 export function defineSettingsItem(
   version: number,

@@ -2,30 +2,51 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ParsedSettings, Settings, Theme } from './schema';
 import { readSettings, resetSettings, updateSettings, watchSettings } from './store';
 
+/** How a change went. Saving never rejects: a failure is this, and `saveError` says it too. */
+type SaveOutcome = { ok: true } | { ok: false; reason: string };
+
 export interface SettingsHandle {
   /** Undefined until storage has answered. */
   parsed: ParsedSettings | undefined;
-  /** Applies a change on top of the stored settings; resolves once it is stored. */
-  save(change: (current: Settings) => Settings): Promise<void>;
-  reset(): Promise<void>;
+  /**
+   * Why the settings could not be read, while they could not. A page shows no controls then:
+   * one change would store defaults over the settings it could not read.
+   */
+  readError: string | null;
+  /** Applies a change on top of the stored settings; resolves once it is stored, or failed. */
+  save(change: (current: Settings) => Settings): Promise<SaveOutcome>;
+  reset(): Promise<SaveOutcome>;
   /** Why the last change could not be stored, if it could not. */
   saveError: string | null;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The stored settings, live: changes from any page or tab show up here at once. */
 export function useSettings(): SettingsHandle {
   const [parsed, setParsed] = useState<ParsedSettings>();
+  const [readError, setReadError] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   // updateSettings reads, then writes: two clicks in quick succession must not both read the
   // state before either wrote, or the first change is lost.
-  const queue = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
-    const unwatch = watchSettings((next) => setParsed(next));
-    void readSettings().then((first) => {
-      if (live) setParsed((current) => current ?? first);
+    const unwatch = watchSettings((next) => {
+      setParsed(next);
+      setReadError(null);
     });
+    readSettings().then(
+      (first) => {
+        if (live) setParsed((current) => current ?? first);
+      },
+      (error: unknown) => {
+        if (live) setReadError(`Backstory could not read your settings (${reasonOf(error)}).`);
+      },
+    );
     return () => {
       live = false;
       unwatch();
@@ -33,12 +54,15 @@ export function useSettings(): SettingsHandle {
   }, []);
 
   const commit = useCallback((write: () => Promise<unknown>) => {
-    const done = queue.current.then(async () => {
+    const done = queue.current.then(async (): Promise<SaveOutcome> => {
       try {
         await write();
         setSaveError(null);
-      } catch (e) {
-        setSaveError(`Backstory could not save the change (${(e as Error).message}).`);
+        return { ok: true };
+      } catch (error) {
+        const reason = reasonOf(error);
+        setSaveError(`Backstory could not save the change (${reason}).`);
+        return { ok: false, reason };
       }
     });
     queue.current = done;
@@ -50,7 +74,7 @@ export function useSettings(): SettingsHandle {
   );
   const reset = useCallback(() => commit(resetSettings), [commit]);
 
-  return { parsed, save, reset, saveError };
+  return { parsed, readError, save, reset, saveError };
 }
 
 /** Lets the page's stylesheet follow the theme setting, or the system when it says "system". */

@@ -25,7 +25,7 @@ import {
 export const FIXTURES_DIR = fileURLToPath(new URL('fixtures', import.meta.url));
 
 /** The fixture pages on 127.0.0.1, on a free port. */
-export function startFixtureServer(): Promise<StaticServer> {
+function startFixtureServer(): Promise<StaticServer> {
   return serve({ dir: FIXTURES_DIR });
 }
 

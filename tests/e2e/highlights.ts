@@ -6,16 +6,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Target } from './target';
 
-/** The category highlights of the contract, registered in `CSS.highlights`. */
-export const HIGHLIGHT_NAMES = [
-  'backstory-person',
-  'backstory-group',
-  'backstory-organization',
-  'backstory-media',
-  'backstory-place',
-  'backstory-event',
-] as const;
-
 export interface HighlightRange {
   /**
    * The category highlight, e.g. `backstory-person`, whatever variant draws it
@@ -130,7 +120,7 @@ export async function highlightRanges(target: Target): Promise<HighlightRange[]>
 }
 
 /** Document order of two highlight ranges (see `HighlightRange.position`). */
-export function byPosition(a: HighlightRange, b: HighlightRange): number {
+function byPosition(a: HighlightRange, b: HighlightRange): number {
   const n = Math.min(a.position.length, b.position.length);
   for (let i = 0; i < n; i++) {
     if (a.position[i] !== b.position[i]) return a.position[i]! - b.position[i]!;
@@ -178,11 +168,6 @@ export function flat(text: string): string {
     .replace(/[\u00ad\u200b]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** The highlighted text inside the element with `id` (ranges joined in order), flattened. */
-export async function highlightedIn(target: Target, id: string): Promise<string[]> {
-  return (await highlightRanges(target)).filter((r) => r.ids.includes(id)).map((r) => flat(r.text));
 }
 
 /**

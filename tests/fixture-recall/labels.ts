@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
 
-export const LABELS_FILE = fileURLToPath(new URL('./expected-mentions.json', import.meta.url));
+const LABELS_FILE = fileURLToPath(new URL('./expected-mentions.json', import.meta.url));
 
 /** Core: ordinary article-like pages. Hard: tricky markup, hostile styles, RTL, visibility, dark, frames. */
 export const fixtureSets = ['core', 'hard'] as const;
@@ -46,7 +46,7 @@ export interface ExpectedMention {
   after: string;
 }
 
-export function splitContext(context: string): { before: string; text: string; after: string } {
+function splitContext(context: string): { before: string; text: string; after: string } {
   const open = context.indexOf('[');
   const close = context.indexOf(']');
   return {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod/mini';
 import { markKey, type PageMark } from './marks';
 
-export const EXPECTED_FILE = fileURLToPath(new URL('./expected-marks.json', import.meta.url));
+const EXPECTED_FILE = fileURLToPath(new URL('./expected-marks.json', import.meta.url));
 
 const reviewSchema = z.strictObject({
   page: z.string(),

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import type { EntityIndex } from '../e2e/expectations';
 
 /** Landmark roles whose content is the site around the article, never the article. */
-export const CHROME_ROLES = [
+const CHROME_ROLES = [
   'navigation',
   'banner',
   'contentinfo',

@@ -61,7 +61,7 @@ export interface VisitOptions {
  * scrolls through it (which also triggers the page's lazy loading, so a run
  * without the extension makes the same requests) and closes the tab.
  */
-export async function visit(name: string, options: VisitOptions): Promise<PageVisit> {
+async function visit(name: string, options: VisitOptions): Promise<PageVisit> {
   const page = await options.context.newPage();
   const seen = watch(page);
   try {

@@ -47,7 +47,7 @@ export async function serve(options: ServeOptions): Promise<StaticServer> {
   const root = options.dir === undefined ? null : resolve(options.dir);
   const served: string[] = [];
   const server = createServer((req, res) => {
-    void (async () => {
+    (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       served.push(pathname);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -82,7 +82,11 @@ export async function serve(options: ServeOptions): Promise<StaticServer> {
         }
       }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    })();
+    })().catch((error: unknown) => {
+      // A malformed path (decodeURIComponent) or a failed read: answer rather than hang the test.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
   });
   const { port, close } = await listenOnLoopback(server);
   const origin = `http://127.0.0.1:${port}`;
