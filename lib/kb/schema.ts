@@ -42,7 +42,7 @@ export const matcherDataSchema = z.strictObject({
   /** The matcher's trie of `matcherPatterns(aliases, notEntities)`, packed (lib/match/trie.ts). */
   trie: z.strictObject({
     chars: z.string(),
-    degrees: z.string(),
+    firstEdge: z.array(z.int().check(z.nonnegative())),
     ends: z.array(z.int().check(z.nonnegative())),
   }),
 });
