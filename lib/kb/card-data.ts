@@ -11,54 +11,61 @@ import { formatDate } from './article-meta';
  * never carries the whole knowledge base. Validated when it crosses messaging.
  */
 
-const sourceSchema = z.strictObject({
-  /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
-  credit: z.string(),
-  /** Unknown for the reader's own articles (lib/library): nothing says what they are. */
-  kind: z.optional(articleKindSchema),
-  /** The article's date as readers say it: "March 2024". */
-  date: z.string(),
-  title: z.string(),
-  /** False when the copy has no headline and the title is Backstory's description. */
-  titleInSource: z.boolean(),
-  /** The cited words, or the whole sentence for source sentences. */
-  text: z.string(),
-  /** For a garbled passage of a machine-translated copy: what it appears to mean. */
-  garbled: z.optional(z.string()),
-  ref: sentenceRefSchema,
-  /** Set on sources from the reader's own library (lib/library), which the reader added. */
-  addedByReader: z.optional(
-    z.strictObject({ published: z.optional(z.string()), addedAt: z.string() }),
-  ),
-});
+// Made on first use, like the message schemas that hold them (lib/messaging/messages.ts).
+const sourceSchema = z.lazy(() =>
+  z.strictObject({
+    /** Whose words these are, as the card credits them: "Al Jazeera, via Arab News". */
+    credit: z.string(),
+    /** Unknown for the reader's own articles (lib/library): nothing says what they are. */
+    kind: z.optional(articleKindSchema),
+    /** The article's date as readers say it: "March 2024". */
+    date: z.string(),
+    title: z.string(),
+    /** False when the copy has no headline and the title is Backstory's description. */
+    titleInSource: z.boolean(),
+    /** The cited words, or the whole sentence for source sentences. */
+    text: z.string(),
+    /** For a garbled passage of a machine-translated copy: what it appears to mean. */
+    garbled: z.optional(z.string()),
+    ref: sentenceRefSchema,
+    /** Set on sources from the reader's own library (lib/library), which the reader added. */
+    addedByReader: z.optional(
+      z.strictObject({ published: z.optional(z.string()), addedAt: z.string() }),
+    ),
+  }),
+);
 export type CardSource = z.infer<typeof sourceSchema>;
 
-export const cardDataSchema = z.strictObject({
-  id: z.string(),
-  name: z.string(),
-  category: categorySchema,
-  aliases: z.array(z.string()),
-  /** The one-line description, clause by clause, each with its citation. */
-  description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
-  /** The best 2–3 sentences about the entity, from different articles where possible. */
-  sources: z.array(sourceSchema),
-  /** The best sentences about the entity from the reader's own library, when it names it. */
-  library: z.optional(z.array(sourceSchema)),
-  /** Figures, accounts or spellings on which the articles differ. */
-  claims: z.array(
-    z.strictObject({
-      kind: claimKindSchema,
-      subject: z.string(),
-      note: z.optional(z.string()),
-      versions: z.array(z.strictObject({ value: z.string(), sources: z.array(sourceSchema) })),
-    }),
-  ),
-  related: z.array(z.strictObject({ id: z.string(), name: z.string(), category: categorySchema })),
-  mentionCount: z.int().check(z.nonnegative()),
-  articleCount: z.int().check(z.nonnegative()),
-  /** When the articles behind the card were written: "January–March 2024". */
-  writtenIn: z.string(),
-});
+export const cardDataSchema = z.lazy(() =>
+  z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    category: categorySchema,
+    aliases: z.array(z.string()),
+    /** The one-line description, clause by clause, each with its citation. */
+    description: z.array(z.strictObject({ text: z.string(), cite: sourceSchema })),
+    /** The best 2–3 sentences about the entity, from different articles where possible. */
+    sources: z.array(sourceSchema),
+    /** The best sentences about the entity from the reader's own library, when it names it. */
+    library: z.optional(z.array(sourceSchema)),
+    /** Figures, accounts or spellings on which the articles differ. */
+    claims: z.array(
+      z.strictObject({
+        kind: claimKindSchema,
+        subject: z.string(),
+        note: z.optional(z.string()),
+        versions: z.array(z.strictObject({ value: z.string(), sources: z.array(sourceSchema) })),
+      }),
+    ),
+    related: z.array(
+      z.strictObject({ id: z.string(), name: z.string(), category: categorySchema }),
+    ),
+    mentionCount: z.int().check(z.nonnegative()),
+    articleCount: z.int().check(z.nonnegative()),
+    /** When the articles behind the card were written: "January–March 2024". */
+    writtenIn: z.string(),
+  }),
+);
 export type CardData = z.infer<typeof cardDataSchema>;
 
 function sentenceText(kb: KnowledgeBase, ref: SentenceRef): string {

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import {
-  anyRequestSchema,
+  isMessageType,
   messages,
   type AnyRequest,
   type MessageType,
@@ -41,14 +41,18 @@ export function listen(handlers: Handlers, signal?: AbortSignal): void {
     message: unknown,
     sender: Browser.runtime.MessageSender,
   ): Promise<unknown> | undefined => {
-    const parsed = anyRequestSchema.safeParse(message);
-    if (!parsed.success) {
-      if (typeof message === 'object' && message && 'type' in message) {
-        console.warn('Backstory: ignored a malformed message', parsed.error.issues[0]?.message);
-      }
+    if (typeof message !== 'object' || message === null || !('type' in message)) return undefined;
+    const { type } = message;
+    if (!isMessageType(type)) {
+      console.warn('Backstory: ignored a message of unknown type', String(type));
       return undefined;
     }
-    const request: AnyRequest = parsed.data;
+    const parsed = messages[type].request.safeParse(message);
+    if (!parsed.success) {
+      console.warn('Backstory: ignored a malformed message', parsed.error.issues[0]?.message);
+      return undefined;
+    }
+    const request = parsed.data as AnyRequest;
     const handler = handlers[request.type] as
       ((r: AnyRequest, s: Browser.runtime.MessageSender) => unknown) | undefined;
     return handler ? Promise.resolve(handler(request, sender)) : undefined;
