@@ -163,12 +163,12 @@ describe('options: every setting, applied as it changes', () => {
   });
 
   it('shows settings problems and stores the repair', async () => {
-    await settingsItem.setValue({ ...defaultSettings, theme: 'purple' });
+    await settingsItem().setValue({ ...defaultSettings, theme: 'purple' });
     await mount();
     expect(text(root.querySelector('.problems'))).toContain('theme: "purple" is not valid');
     act(() => button('Keep the repaired settings').click());
     await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
-    expect(await settingsItem.getValue()).toEqual(defaultSettings);
+    expect(await settingsItem().getValue()).toEqual(defaultSettings);
   });
 });
 
@@ -194,7 +194,7 @@ describe('options: back up and restore', () => {
     await vi.waitFor(() => expect(alertText()).toContain('broken.json was not imported'));
     expect(alertText()).toContain('not valid JSON');
     expect(await stored()).toEqual(custom);
-    expect(await settingsItem.getValue()).toEqual(custom);
+    expect(await settingsItem().getValue()).toEqual(custom);
   });
 
   it('rejects a file that is not ours, and one with an invalid value', async () => {

@@ -108,7 +108,7 @@ describe('PageController', () => {
   });
 
   it('stays off on a site the reader paused, from the start', async () => {
-    await settingsItem.setValue({ pausedHosts: [location.hostname] });
+    await settingsItem().setValue({ pausedHosts: [location.hostname] });
     await start();
     expect(await ask({ type: 'pageMentions' })).toEqual({
       host: location.hostname,

@@ -302,14 +302,14 @@ describe('popup page section', () => {
 
 describe('popup settings problems', () => {
   it('shows what was repaired and stores the repair on request', async () => {
-    await settingsItem.setValue({ ...defaultSettings, hoverDelayMs: 5 });
+    await settingsItem().setValue({ ...defaultSettings, hoverDelayMs: 5 });
     await mount(fakeEnv());
     await vi.waitFor(() => expect(text(root.querySelector('.problems'))).toContain('hoverDelayMs'));
     const keep = root.querySelector<HTMLButtonElement>('.problems button')!;
     expect(keep.textContent).toBe('Keep the repaired settings');
     act(() => keep.click());
     await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
-    expect(await settingsItem.getValue()).toEqual(defaultSettings);
+    expect(await settingsItem().getValue()).toEqual(defaultSettings);
   });
 });
 

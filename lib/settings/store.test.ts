@@ -91,7 +91,7 @@ describe('settings storage', () => {
   });
 
   it('runs migrations when the stored version is older', async () => {
-    await settingsItem.setValue({ ...defaultSettings, hoverDelay: 0.6 });
+    await settingsItem().setValue({ ...defaultSettings, hoverDelay: 0.6 });
     const v2 = defineSettingsItem(2, {
       2: (old) => {
         const { hoverDelay, ...rest } = old as { hoverDelay: number };

@@ -29,27 +29,36 @@ export function defineSettingsItem(
   });
 }
 
-export const settingsItem = defineSettingsItem(SETTINGS_VERSION, settingsMigrations);
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+
+/**
+ * The settings' storage item, defined on first use: defining it reads storage (its
+ * migration check), and the content script loads this module in every frame of every
+ * page, most of which are gone before they would read a setting.
+ */
+export function settingsItem(): ReturnType<typeof defineSettingsItem> {
+  return (item ??= defineSettingsItem(SETTINGS_VERSION, settingsMigrations));
+}
 
 export async function readSettings(): Promise<ParsedSettings> {
-  return parseSettings(await settingsItem.getValue());
+  return parseSettings(await settingsItem().getValue());
 }
 
 /** Applies a change on top of the current (repaired) settings and stores the result. */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
   const { settings } = await readSettings();
   const next = parseSettings(change(settings)).settings;
-  await settingsItem.setValue(next);
+  await settingsItem().setValue(next);
   return next;
 }
 
 export async function resetSettings(): Promise<void> {
-  await settingsItem.setValue(defaultSettings);
+  await settingsItem().setValue(defaultSettings);
 }
 
 /** Calls back with the repaired settings on every change, from any context. */
 export function watchSettings(callback: (parsed: ParsedSettings) => void): () => void {
-  return settingsItem.watch((value) => callback(parseSettings(value)));
+  return settingsItem().watch((value) => callback(parseSettings(value)));
 }
 
 export function isPaused(settings: Settings, host: string): boolean {
