@@ -1,3 +1,4 @@
+import { errorReason } from '../text/error-reason';
 import { browser } from 'wxt/browser';
 import type { KnowledgeBase, MatcherData } from '../kb/schema';
 import { tell } from '../messaging/client';
@@ -70,7 +71,7 @@ export class LibraryService {
       const tooLarge = error instanceof LibraryError && error.problem === 'too-large';
       return {
         ok: false,
-        problem: error instanceof Error ? error.message : String(error),
+        problem: errorReason(error),
         alternatives: tooLarge && mode !== 'selection' ? ['selection'] : [],
       };
     }

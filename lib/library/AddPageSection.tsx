@@ -3,6 +3,7 @@ import type { ExtractMode } from './extract';
 import type { LibrarySearchEnv } from './LibrarySearchResults';
 import { takePendingAdd, watchPendingAdd } from './pending-add';
 import type { AddOutcome } from './protocol';
+import { errorReason } from '../text/error-reason';
 
 /** What the popup needs to add the current page to the library. */
 export interface PopupLibraryEnv extends LibrarySearchEnv {
@@ -20,10 +21,6 @@ const ALTERNATIVE_LABELS = {
   selection: 'Add the selected text instead',
   'page-text': 'Add the whole text of the page instead',
 } as const;
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function entityCount(n: number): string {
   if (n === 0) return 'It names none of the people, groups and places Backstory knows yet.';
@@ -48,7 +45,7 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
       library.addPage(mode).then(done, (error: unknown) =>
         done({
           ok: false,
-          problem: `The page could not be added (${reasonOf(error)}).`,
+          problem: `The page could not be added (${errorReason(error)}).`,
           alternatives: [],
         }),
       );
@@ -65,7 +62,7 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
           state: 'done',
           outcome: {
             ok: false,
-            problem: `Backstory could not read the add you asked for (${reasonOf(error)}); add the page from here instead.`,
+            problem: `Backstory could not read the add you asked for (${errorReason(error)}); add the page from here instead.`,
             alternatives: [],
           },
         }),
@@ -78,7 +75,7 @@ export function AddPageSection({ library }: { library: PopupLibraryEnv }) {
     library
       .openLibrary(article)
       .catch((error: unknown) =>
-        setOpenProblem(`Backstory could not open your library (${reasonOf(error)}).`),
+        setOpenProblem(`Backstory could not open your library (${errorReason(error)}).`),
       );
   };
 

@@ -9,6 +9,7 @@ import { ACCEPTED_FILES, draftFromFile, draftFromText } from './files';
 import { exportFileName, exportLibraryFile, parseLibraryFile } from './import-export';
 import type { LibraryArticle } from './schema';
 import type { LibraryEnv, LibraryState } from './use-library';
+import { errorReason } from '../text/error-reason';
 
 /** How many entity names an entry lists before "and N more". */
 const NAMES_SHOWN = 5;
@@ -35,10 +36,6 @@ const SOURCE_LABELS: Record<LibraryArticle['source'], string> = {
 
 /** One empty list for every render: a new one each time would make the search below run again. */
 const NO_ARTICLES: readonly LibraryArticle[] = [];
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -97,7 +94,7 @@ export function LibraryPanel({
             (drafted.note ? ` ${drafted.note}` : ''),
         );
       } catch (error) {
-        lines.push(`“${file.name}”: ${errorText(error)}`);
+        lines.push(`“${file.name}”: ${errorReason(error)}`);
       }
     }
     setMessage({
@@ -133,7 +130,7 @@ export function LibraryPanel({
       setPasting(false);
       win.location.hash = formatRoute({ article: article.id });
     } catch (error) {
-      setMessage({ kind: 'alert', text: errorText(error) });
+      setMessage({ kind: 'alert', text: errorReason(error) });
     }
   };
 
@@ -142,7 +139,7 @@ export function LibraryPanel({
       await env.store.remove(article.id);
       setMessage({ kind: 'status', text: `Deleted “${article.title}”.`, undo: article });
     } catch (error) {
-      setMessage({ kind: 'alert', text: errorText(error) });
+      setMessage({ kind: 'alert', text: errorReason(error) });
     }
   };
 
@@ -151,7 +148,7 @@ export function LibraryPanel({
       await env.store.putAll([article]);
       setMessage({ kind: 'status', text: `Restored “${article.title}”.` });
     } catch (error) {
-      setMessage({ kind: 'alert', text: errorText(error) });
+      setMessage({ kind: 'alert', text: errorReason(error) });
     }
   };
 
@@ -192,7 +189,7 @@ export function LibraryPanel({
           (updated ? ` (${updated} replaced the ones already here).` : '.'),
       });
     } catch (error) {
-      setMessage({ kind: 'alert', text: `Nothing was imported: ${errorText(error)}` });
+      setMessage({ kind: 'alert', text: `Nothing was imported: ${errorReason(error)}` });
     }
   };
 

@@ -1,3 +1,4 @@
+import { errorReason } from '../text/error-reason';
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import {
   LIBRARY_ID_PREFIX,
@@ -64,7 +65,7 @@ function toLibraryError(error: unknown): LibraryError {
       { cause: error },
     );
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorReason(error);
   return new LibraryError(
     'unavailable',
     `Your library could not be opened (${detail}). The bundled articles and cards still work.`,

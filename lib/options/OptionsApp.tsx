@@ -10,6 +10,7 @@ import type { OptionsEnv, Shortcut } from './env';
 import { broadModeLabels, markingLabels, modifierLabels, themeLabels } from '../settings/labels';
 import { SettingsProblems } from '../settings/SettingsProblems';
 import { useDocumentTheme, useSettings, type SettingsHandle } from '../settings/use-settings';
+import { errorReason } from '../text/error-reason';
 
 export const EXPORT_FILENAME = 'backstory-settings.json';
 
@@ -137,9 +138,7 @@ function Shortcuts({ env }: { env: OptionsEnv }) {
     env
       .shortcuts()
       .then(setShortcuts, (error: unknown) =>
-        setUnlisted(
-          `Backstory could not list its shortcuts (${error instanceof Error ? error.message : String(error)}).`,
-        ),
+        setUnlisted(`Backstory could not list its shortcuts (${errorReason(error)}).`),
       );
   }, [env]);
   const { address, then } = env.shortcutsPage;

@@ -13,6 +13,7 @@ import { moveActive } from './list-nav';
 import { PageSection, type PageState } from './PageSection';
 import { takePendingQuery, watchPendingQuery } from '../search/pending-query';
 import { RESULTS_ID, resultId, SearchResults } from './SearchResults';
+import { errorReason } from '../text/error-reason';
 
 /** As many as fit Chrome's 600 px tall popup without scrolling. */
 const RESULT_LIMIT = 8;
@@ -25,10 +26,6 @@ interface ShownCard {
   view: CardView;
   /** Where Back returns to. */
   from: 'results' | 'page';
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function PopupApp({ env }: { env: PopupEnv }) {
@@ -62,7 +59,7 @@ function PopupApp({ env }: { env: PopupEnv }) {
       (pending) => pending && search(pending),
       (error: unknown) =>
         setProblem(
-          `Backstory could not read the name you asked to look up (${errorMessage(error)}); type it here instead.`,
+          `Backstory could not read the name you asked to look up (${errorReason(error)}); type it here instead.`,
         ),
     );
     return unwatch;
@@ -105,7 +102,7 @@ function PopupApp({ env }: { env: PopupEnv }) {
       setCard((shown) => (shown?.view.id === id ? { ...shown, view } : shown));
     env.getCard(id).then(
       (data) => settle(data ? { id, state: 'ready', data } : { id, state: 'missing' }),
-      (error: unknown) => settle({ id, state: 'error', message: errorMessage(error) }),
+      (error: unknown) => settle({ id, state: 'error', message: errorReason(error) }),
     );
   };
 
@@ -120,7 +117,7 @@ function PopupApp({ env }: { env: PopupEnv }) {
   const open = (what: string, opening: Promise<void>) => {
     setProblem(null);
     opening.catch((error: unknown) =>
-      setProblem(`Backstory could not open ${what} (${errorMessage(error)}).`),
+      setProblem(`Backstory could not open ${what} (${errorReason(error)}).`),
     );
   };
 

@@ -1,3 +1,5 @@
+import { errorReason } from '../text/error-reason';
+
 export type FileText = { ok: true; text: string } | { ok: false; problem: string };
 
 /**
@@ -8,7 +10,7 @@ export async function readFileText(file: Blob & { name: string }): Promise<FileT
   try {
     return { ok: true, text: await file.text() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorReason(error);
     return { ok: false, problem: `“${file.name}” could not be read (${reason}).` };
   }
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ParsedSettings, Settings, Theme } from './schema';
 import { readSettings, resetSettings, updateSettings, watchSettings } from './store';
+import { errorReason } from '../text/error-reason';
 
 /** How a change went. Saving never rejects: a failure is this, and `saveError` says it too. */
 type SaveOutcome = { ok: true } | { ok: false; reason: string };
@@ -18,10 +19,6 @@ export interface SettingsHandle {
   reset(): Promise<SaveOutcome>;
   /** Why the last change could not be stored, if it could not. */
   saveError: string | null;
-}
-
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The stored settings, live: changes from any page or tab show up here at once. */
@@ -44,7 +41,7 @@ export function useSettings(): SettingsHandle {
         if (live) setParsed((current) => current ?? first);
       },
       (error: unknown) => {
-        if (live) setReadError(`Backstory could not read your settings (${reasonOf(error)}).`);
+        if (live) setReadError(`Backstory could not read your settings (${errorReason(error)}).`);
       },
     );
     return () => {
@@ -60,7 +57,7 @@ export function useSettings(): SettingsHandle {
         setSaveError(null);
         return { ok: true };
       } catch (error) {
-        const reason = reasonOf(error);
+        const reason = errorReason(error);
         setSaveError(`Backstory could not save the change (${reason}).`);
         return { ok: false, reason };
       }
