@@ -25,9 +25,8 @@ interface AppResult {
   fps: number;
 }
 
-/** Shared by every page: a yield that lets rendering and other tasks in, and frame counting. */
+/** Shared by every page: a wait for the next frame, and frame counting. */
 const RUNTIME = `
-const yieldNow = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 let frames = 0, counting = true;
 (function count() { frames++; if (counting) requestAnimationFrame(count); })();
