@@ -5,7 +5,7 @@ import { articleDraftSchema } from './schema';
 
 export const extractModeSchema = z.enum(['article', 'selection', 'page-text']);
 
-const alternativesSchema = () => z.array(z.enum(['selection', 'page-text']));
+const alternativesSchema = z.lazy(() => z.array(z.enum(['selection', 'page-text'])));
 
 // Made on first use, like the message schemas that hold them (lib/messaging/messages.ts).
 export const extractionSchema = z.lazy(() =>
@@ -14,7 +14,7 @@ export const extractionSchema = z.lazy(() =>
     z.strictObject({
       ok: z.literal(false),
       problem: z.string(),
-      alternatives: alternativesSchema(),
+      alternatives: alternativesSchema,
     }),
   ]),
 );
@@ -32,7 +32,7 @@ export const addOutcomeSchema = z.lazy(() =>
     z.strictObject({
       ok: z.literal(false),
       problem: z.string(),
-      alternatives: alternativesSchema(),
+      alternatives: alternativesSchema,
     }),
   ]),
 );
