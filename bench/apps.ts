@@ -284,8 +284,8 @@ export async function runApps(
   const html = new Map<string, string>();
   for (const a of [...APPS, ...BAD]) html.set(`/${a.key}.html`, a.html(s));
   const server = await serve({ pages: html });
-  const withExt = await launch(true);
-  const without = await launch(false);
+  const withExt = await launch('backstory');
+  const without = await launch('none');
   const out: string[] = [];
   try {
     const rows: (string | number)[][] = [];

@@ -1,8 +1,9 @@
 /**
  * The saved real pages of ../shared/real-pages, served from 127.0.0.1 (every other
  * host is refused, so nothing waits on the network), each loaded with the
- * extension under a trace and without it: the extension's own main-thread tasks,
- * the longest of them, and the load event with and without.
+ * extension under a trace, without it and with an empty content script (the
+ * control): the extension's own main-thread tasks, the longest of them, and the
+ * load event of each.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,16 +39,17 @@ export async function runRealPages(): Promise<string | null> {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.html'));
   const html = new Map(files.map((f) => [`/${f}`, readFileSync(join(DIR, f), 'utf8')]));
   const server = await serve({ pages: html });
-  const withExt = await launch(true);
-  const without = await launch(false);
-  await isolate(withExt, server.origin);
-  await isolate(without, server.origin);
+  const withExt = await launch('backstory');
+  const without = await launch('none');
+  const control = await launch('empty content script');
+  for (const b of [withExt, without, control]) await isolate(b, server.origin);
   const rows: {
     file: string;
     tasks: number;
     longest: number;
     over50: number;
-    load: [number, number];
+    /** With, without, with the control. */
+    load: [number, number, number];
   }[] = [];
   try {
     for (const file of files) {
@@ -57,12 +59,13 @@ export async function runRealPages(): Promise<string | null> {
         const loadWith = await load(withExt, url);
         const trace = summarizeTrace(await stop(), url);
         const loadWithout = await load(without, url);
+        const loadControl = await load(control, url);
         rows.push({
           file,
           tasks: trace?.tasks ?? 0,
           longest: trace?.longest ?? 0,
           over50: trace?.over50 ?? 0,
-          load: [loadWith, loadWithout],
+          load: [loadWith, loadWithout, loadControl],
         });
         log(`${file}: longest own task ${ms(trace?.longest, 1)} ms`);
       } catch (error) {
@@ -73,10 +76,12 @@ export async function runRealPages(): Promise<string | null> {
   } finally {
     await withExt.close();
     await without.close();
+    await control.close();
     await server.close();
   }
   const over = rows.filter((r) => r.over50 > 0);
   const loadRatio = median(rows.map((r) => r.load[0] / r.load[1]));
+  const controlRatio = median(rows.map((r) => r.load[0] / r.load[2]));
   return [
     `### Real pages (${rows.length} saved pages, one traced load each)`,
     '',
@@ -84,13 +89,14 @@ export async function runRealPages(): Promise<string | null> {
       (over.length ? ` (${over.map((r) => `${r.file} ${ms(r.longest)} ms`).join(', ')})` : '') +
       `. Longest Backstory task on any page: ${ms(Math.max(...rows.map((r) => r.longest)), 1)} ms; ` +
       `median over pages ${ms(median(rows.map((r) => r.longest)), 1)} ms. ` +
-      `Load event with / without, median ratio over pages: ${loadRatio?.toFixed(3) ?? '—'}.`,
+      `Load event, median ratio over pages: with ÷ without ${loadRatio?.toFixed(3) ?? '—'}, ` +
+      `with ÷ empty content script ${controlRatio?.toFixed(3) ?? '—'}.`,
     '',
-    '| Page | Own tasks | Longest own task | Load event, with / without |',
+    '| Page | Own tasks | Longest own task | Load event, with / empty content script / without |',
     '| --- | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.file.replace(/\.html$/, '')} | ${r.tasks} | ${ms(r.longest, 1)} ms | ${ms(r.load[0])} / ${ms(r.load[1])} ms |`,
+        `| ${r.file.replace(/\.html$/, '')} | ${r.tasks} | ${ms(r.longest, 1)} ms | ${ms(r.load[0])} / ${ms(r.load[2])} / ${ms(r.load[1])} ms |`,
     ),
     '',
   ].join('\n');

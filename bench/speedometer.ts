@@ -39,7 +39,7 @@ async function runOnce(
   withExtension: boolean,
   profiled = false,
 ): Promise<SpeedometerRun & { profile?: ProfileSummary }> {
-  const b = await launch(withExtension);
+  const b = await launch(withExtension ? 'backstory' : 'none');
   const stopProfile = profiled ? await startProfile(b.cdp) : null;
   let errors = 0;
   b.page.on('pageerror', () => errors++);

@@ -1,6 +1,7 @@
 /**
  * The static tiers: every generated page loaded N times with the extension and N
- * times in a second browser without it, interleaved, then once under a trace, and
+ * times in a second browser without it and N times in a third with an empty content
+ * script (the control for the load event), interleaved, then once under a trace, and
  * marked by mark.js; the largest page once more under the CPU profiler.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { ROOT } from '../tests/support/paths';
 import { serve } from '../tests/support/static-server';
 import { bundleSize, sourceState, type BuildInfo } from './build-info';
-import { launch as launchBrowser, log } from './harness';
+import { launch as launchBrowser, log, type Side } from './harness';
 import { runMarkjs, type MarkjsRun } from './markjs';
 import { generatePage, type Corpus } from './pages';
 import { PROBE_SCRIPT } from './probe';
@@ -29,6 +30,8 @@ export interface TierResult {
   page: ServedPage;
   ext: LoadRun[];
   base: LoadRun[];
+  /** Loads with an extension whose content scripts are empty (see empty-extension.ts). */
+  control: LoadRun[];
   markjs: MarkjsRun[];
   markjsRegex: MarkjsRun[];
   trace: TraceSummary | null;
@@ -52,8 +55,7 @@ export interface StaticTierOptions {
   started: number;
 }
 
-const launch = (withExtension: boolean) =>
-  launchBrowser(withExtension, { initScript: PROBE_SCRIPT });
+const launch = (side: Side) => launchBrowser(side, { initScript: PROBE_SCRIPT });
 
 export async function runStaticTiers(
   tiers: Tier[],
@@ -81,8 +83,9 @@ export async function runStaticTiers(
   }));
   log(`pages: ${pages.map((p) => `${p.tier.label} ${p.elements} elements`).join(', ')}`);
 
-  const withExt = await launch(true);
-  const without = await launch(false);
+  const withExt = await launch('backstory');
+  const without = await launch('none');
+  const control = await launch('empty content script');
   try {
     // Sizes of the copy the browser loaded (a build may rewrite .output meanwhile).
     const bundle = bundleSize(join(withExt.extensionDir!, 'content-scripts/content.js'));
@@ -93,6 +96,7 @@ export async function runStaticTiers(
     const warm = pages[0]!;
     await runExtension(withExt, warm);
     await runBaseline(without, warm);
+    await runBaseline(control, warm);
 
     const results: TierResult[] = [];
     for (const p of pages) {
@@ -100,6 +104,7 @@ export async function runStaticTiers(
         page: p,
         ext: [],
         base: [],
+        control: [],
         markjs: [],
         markjsRegex: [],
         trace: null,
@@ -107,6 +112,7 @@ export async function runStaticTiers(
       for (let i = 0; i < p.tier.runs; i++) {
         t.ext.push(await runExtension(withExt, p, i < 3));
         t.base.push(await runBaseline(without, p));
+        t.control.push(await runBaseline(control, p));
         const e = t.ext[t.ext.length - 1]!;
         log(
           `${p.tier.label} run ${i + 1}/${p.tier.runs}: indexed ${ms(e.reading.indexed)} ms, ` +
@@ -134,6 +140,7 @@ export async function runStaticTiers(
   } finally {
     await withExt.close();
     await without.close();
+    await control.close();
     await server.close();
   }
 }

@@ -50,3 +50,8 @@ export function ratio(num: number | null, den: number | null): string {
   const r = num / den;
   return r >= 1 ? `${r.toFixed(2)}` : `1/${Math.round(den / num).toLocaleString('en-US')}`;
 }
+
+/** A ratio with two decimals, or a dash when it could not be measured. */
+export function fixed(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(2);
+}

@@ -60,9 +60,15 @@ export function summarize(t: TierResult) {
   const ext = sideFigures(t.ext, (r) => r.reading.indexed);
   // Without the extension: the same stretch after load as the extension's median indexing.
   const base = sideFigures(t.base, (r) => r.reading.loadEnd + (indexedAfterLoad ?? 0));
+  const control = sideFigures(t.control, (r) => r.reading.loadEnd + (indexedAfterLoad ?? 0));
+  const div = (a: number | null, b: number | null) => (a === null || !b ? null : a / b);
   return {
     ext,
     base,
+    control,
+    /** Load event with ÷ without, and with ÷ with an empty content script. */
+    loadRatio: div(ext.loadEnd, base.loadEnd),
+    loadRatioToControl: div(ext.loadEnd, control.loadEnd),
     addedTbtAfterLoad: sub(ext.tbtAfterLoad, base.tbtAfterLoad),
     addedTbtWhole: sub(ext.tbtWhole, base.tbtWhole),
     addedLoaf: sub(ext.loaf, base.loaf),

@@ -1,0 +1,52 @@
+/**
+ * The control for the load event: an extension with the same content-script
+ * entries as the build (same matches, frames and run_at) whose scripts and styles
+ * are empty files. Chromium delays a page's load event for any extension that
+ * injects into it; measuring against this control leaves only what Backstory's
+ * own code adds.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+
+const manifestSchema = z.object({
+  manifest_version: z.literal(3),
+  version: z.string(),
+  content_scripts: z
+    .array(
+      z.object({
+        matches: z.array(z.string()),
+        all_frames: z.boolean().optional(),
+        run_at: z.string().optional(),
+        js: z.array(z.string()).default([]),
+        css: z.array(z.string()).default([]),
+      }),
+    )
+    .min(1),
+});
+
+/** Writes the control beside nothing else (a fresh temporary folder) and returns its path. */
+export function writeEmptyContentScriptExtension(builtDir: string): string {
+  const path = join(builtDir, 'manifest.json');
+  const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${path} has no content scripts to copy: ${parsed.error.message}`);
+  }
+  const built = parsed.data;
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-empty-content-script-'));
+  for (const entry of built.content_scripts) {
+    for (const file of [...entry.js, ...entry.css]) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), '');
+    }
+  }
+  const manifest = {
+    manifest_version: 3,
+    name: 'Empty content script (bench control)',
+    version: built.version,
+    content_scripts: built.content_scripts,
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return dir;
+}
