@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { highlightCss } from './lib/page/highlighter';
+import { highlightCss, highlightScopeFor } from './lib/page/highlighter';
 import { writeKnowledgeBase } from './scripts/kb-files';
 import { preactWithoutRawHtml } from './scripts/preact-no-raw-html';
 import { readabilityWithoutInnerHtml } from './scripts/readability-without-inner-html';
@@ -75,9 +75,11 @@ export default defineConfig({
       await writeKnowledgeBase();
     },
     // The ::highlight rules ship as manifest CSS: injected before the page's first style pass,
-    // they cost nothing, where adopting them later restyles the whole page.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ relativeDest: HIGHLIGHT_CSS, contents: highlightCss() });
+    // where adopting them later restyles the whole page. On the root where the browser
+    // inherits highlight styles: rules matching every element slow every style pass.
+    'build:publicAssets': (wxt, files) => {
+      const css = highlightCss(highlightScopeFor(wxt.config.browser));
+      files.push({ relativeDest: HIGHLIGHT_CSS, contents: css });
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       for (const script of manifest.content_scripts ?? []) {

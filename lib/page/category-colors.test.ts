@@ -37,14 +37,17 @@ const chipTint = (() => {
 
 describe('a category’s colour on the page and on the card', () => {
   it('is the same for the mark (light and dark backgrounds) and the chip (light and dark card)', () => {
-    const rules = highlightCss();
+    const rules = highlightCss('every-element') + highlightCss('root');
     for (const c of categories) {
       const { light, dark } = categoryInfo[c].color;
       expect(categoryColor(c)).toBe(`light-dark(rgb(${light}), rgb(${dark}))`);
       for (const v of markVariants) {
         const name = highlightName(c, v).replace(/[-]/g, '\\-');
-        const rule = new RegExp(`::highlight\\(${name}\\) \\{[^}]*\\}`).exec(rules)?.[0];
-        expect(rule, highlightName(c, v)).toContain(`rgb(${v.onDark ? dark : light})`);
+        for (const rule of rules.match(new RegExp(`::highlight\\(${name}\\) \\{[^}]*\\}`, 'g')) ??
+          []) {
+          expect(rule, highlightName(c, v)).toContain(`rgb(${v.onDark ? dark : light})`);
+        }
+        expect(rules.match(new RegExp(`::highlight\\(${name}\\) `, 'g'))).toHaveLength(2);
       }
     }
   });

@@ -4,7 +4,7 @@ import { matcherFromData, traitsFromData } from '../match/data';
 import { DEFAULT_PAGE_CONTEXT, type PageContext } from '../match/evidence';
 import type { Matcher } from '../match/matcher';
 import { isOutOfBounds, nearestBlock, readBlocksOf } from './collect';
-import { Highlighter, adoptHighlightStyles, highlightCss } from './highlighter';
+import { Highlighter, adoptHighlightStyles, highlightCss, highlightScopeFor } from './highlighter';
 import { caretAt, rangeContainsPoint } from './hit-test';
 import { MentionIndex, PageMention } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
@@ -13,6 +13,10 @@ import { TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
 import { settleFirstMentions } from './visibility';
 import type { TextBlock } from './text-block';
 import { timelineMark } from './timeline';
+
+/** Where the highlight rules must match in this build's browser (see HighlightScope). */
+const HIGHLIGHT_SCOPE = highlightScopeFor(import.meta.env.BROWSER);
+
 /** What the settings let through: the engine indexes everything and shows this much. */
 export interface DisplayFilter {
   marking: 'first' | 'all' | 'none';
@@ -85,7 +89,7 @@ export class PageEngine {
       this.index.marksIn(container, this.keep),
     );
     this.sheet = new CSSStyleSheet();
-    this.sheet.replaceSync(highlightCss());
+    this.sheet.replaceSync(highlightCss(HIGHLIGHT_SCOPE));
     // In content scripts the manifest injects these rules before the page's first style pass;
     // adopting them later would restyle the whole document (400 ms on a 5 MB page).
     const unadopt = options.adoptDocumentStyles
@@ -109,7 +113,10 @@ export class PageEngine {
         if (this.shadowRoots.has(shadow)) return;
         this.shadowRoots.add(shadow);
         this.watcher.observe(shadow);
-        unadoptShadows.push(adoptHighlightStyles(shadow, this.sheet));
+        // Root-scoped rules reach a shadow tree through inheritance already.
+        if (HIGHLIGHT_SCOPE === 'every-element') {
+          unadoptShadows.push(adoptHighlightStyles(shadow, this.sheet));
+        }
       },
     };
     options.signal.addEventListener('abort', () => {

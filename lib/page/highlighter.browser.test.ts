@@ -47,19 +47,42 @@ afterEach(() => {
 });
 
 describe('highlight styles', () => {
-  it('are valid CSS, a rule for every category and variant, and the reveal', () => {
+  it.each(['root', 'every-element'] as const)(
+    'are valid CSS, a rule for every category and variant, and the reveal (%s)',
+    (scope) => {
+      const on = scope === 'root' ? ':root' : '';
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss(scope));
+      const selectors = [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText);
+      expect(selectors).toHaveLength(categories.length * markVariants.length + 1);
+      expect(selectors).toContain(
+        `${on}::highlight(${highlightName('place', { onDark: true, inLink: true })})`,
+      );
+      expect(selectors).toContain(`${on}::highlight(${REVEAL_HIGHLIGHT})`);
+      for (const rule of sheet.cssRules) {
+        const style = (rule as CSSStyleRule).style;
+        expect(style.backgroundColor, rule.cssText).not.toBe('');
+        expect(style.textDecorationLine, rule.cssText).toMatch(/underline|overline/);
+      }
+    },
+  );
+
+  it('on the root, reach text in links and in shadow trees (Chromium inherits highlight styles)', () => {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
-    const selectors = [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText);
-    expect(selectors).toHaveLength(categories.length * markVariants.length + 1);
-    expect(selectors).toContain(
-      `::highlight(${highlightName('place', { onDark: true, inLink: true })})`,
-    );
-    expect(selectors).toContain(`::highlight(${REVEAL_HIGHLIGHT})`);
-    for (const rule of sheet.cssRules) {
-      const style = (rule as CSSStyleRule).style;
-      expect(style.backgroundColor, rule.cssText).not.toBe('');
-      expect(style.textDecorationLine, rule.cssText).toMatch(/underline|overline/);
+    sheet.replaceSync(highlightCss('root'));
+    const undo = adoptHighlightStyles(document, sheet);
+    try {
+      root.innerHTML = '<p>Kabul and <a href="#x"><em>Kerman</em></a></p><div id="host"></div>';
+      const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
+      shadow.innerHTML = '<p><span>Moscow</span></p>';
+      const name = highlightName('place');
+      const tint = (el: Element) => getComputedStyle(el, `::highlight(${name})`).backgroundColor;
+      const expected = tint(root.querySelector('p')!);
+      expect(expected).not.toBe('rgba(0, 0, 0, 0)');
+      expect(tint(root.querySelector('em')!)).toBe(expected);
+      expect(tint(shadow.querySelector('span')!)).toBe(expected);
+    } finally {
+      undo();
     }
   });
 
