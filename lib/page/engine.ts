@@ -138,9 +138,8 @@ export class PageEngine {
     await afterLoad(this.view);
     await nextIdle(this.view);
     if (this.options.signal.aborted) return;
+    // The viewport pass that follows waits for an animation frame: no second wait here.
     this.meter.time(this.buildMatcher);
-    await nextIdle(this.view);
-    if (this.options.signal.aborted) return;
     this.watcher.observe(this.scope);
     const done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
     if (!done || !(await this.settleAndRefresh())) return;

@@ -19,7 +19,7 @@ export interface SettleOptions {
  */
 export async function afterLoadSettled(
   view: Window,
-  { signal, quietMs = 200, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
+  { signal, quietMs = 50, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
 ): Promise<boolean> {
   await afterLoad(view);
   if (signal.aborted) return false;
