@@ -21,6 +21,7 @@ const OPTIONS = {
   iterations: { type: 'string' },
   suites: { type: 'string' },
   params: { type: 'string' },
+  control: { type: 'boolean' },
 } as const;
 
 export type BenchOptions = ReturnType<typeof parseBenchArgs>;
@@ -59,5 +60,7 @@ export function parseBenchArgs(argv: string[]) {
     iterations: count('iterations', values.iterations),
     suites: values.suites ?? null,
     params: values.params ?? '',
+    /** Speedometer: a third browser in each round, with an empty content script. */
+    control: values.control ?? false,
   };
 }

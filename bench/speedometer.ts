@@ -8,6 +8,8 @@
  * (gitignored) or point SPEEDOMETER_DIR at one. See the README's Benchmark section.
  *
  * Options: --pairs=N (3)  --iterations=N (5)  --suites=A,B (Speedometer's own filter)
+ *          --control (a third run in each round, with an extension whose content script
+ *            is empty: what injecting any content script into every frame costs)
  *          --params=waitAfterSetup=2000&… (more of Speedometer's URL parameters)
  *          --no-profile (skip the extra profiled run that says where the extension's time went)
  */
@@ -17,7 +19,7 @@ import { format, resolveConfig } from 'prettier';
 import { CHROMIUM, ROOT } from '../tests/support/paths';
 import { serve } from '../tests/support/static-server';
 import type { BenchOptions } from './cli';
-import { EXTENSION_DIR, launch, log } from './harness';
+import { EXTENSION_DIR, launch, log, type Side } from './harness';
 import { startProfile, summarizeProfile, type ProfileSummary } from './profile';
 import { median, ms } from './stats';
 
@@ -36,10 +38,10 @@ interface SpeedometerRun {
 async function runOnce(
   origin: string,
   query: string,
-  withExtension: boolean,
+  side: Side,
   profiled = false,
 ): Promise<SpeedometerRun & { profile?: ProfileSummary }> {
-  const b = await launch(withExtension ? 'backstory' : 'none');
+  const b = await launch(side);
   const stopProfile = profiled ? await startProfile(b.cdp) : null;
   let errors = 0;
   b.page.on('pageerror', () => errors++);
@@ -123,63 +125,113 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
     ...Object.fromEntries(new URLSearchParams(options.params)),
   }).toString();
   const server = await serve({ dir: DIR });
-  const withExt: SpeedometerRun[] = [];
+  const sides: Side[] = [
+    'backstory',
+    'none',
+    ...(options.control ? (['empty content script'] as const) : []),
+  ];
+  const runs = new Map<Side, SpeedometerRun[]>(sides.map((side) => [side, []]));
   let profile: ProfileSummary | null = null;
-  const without: SpeedometerRun[] = [];
   try {
     for (let i = 0; i < pairs; i++) {
-      // Alternate which goes first, so a drift in machine load falls on both sides.
-      const order = i % 2 === 0 ? [true, false] : [false, true];
-      for (const ext of order) {
+      // Rotate which goes first, so a drift in machine load falls on every side.
+      const order = sides.map((_, k) => sides[(i + k) % sides.length]!);
+      for (const side of order) {
         const started = Date.now();
-        const run = await runOnce(server.origin, query, ext);
-        (ext ? withExt : without).push(run);
+        const run = await runOnce(server.origin, query, side);
+        runs.get(side)!.push(run);
         log(
-          `speedometer pair ${i + 1}/${pairs} ${ext ? 'with' : 'without'}: score ${run.score.toFixed(2)}, ` +
+          `speedometer round ${i + 1}/${pairs} ${side}: score ${run.score.toFixed(2)}, ` +
             `${run.errors} page errors, ${Math.round((Date.now() - started) / 1000)} s`,
         );
       }
     }
     if (options.profile) {
       log('speedometer: one more run with the extension, profiled');
-      profile = (await runOnce(server.origin, query, true, true)).profile ?? null;
+      profile = (await runOnce(server.origin, query, 'backstory', true)).profile ?? null;
     }
   } finally {
     await server.close();
   }
-  const scoreWith = median(withExt.map((r) => r.score));
-  const scoreWithout = median(without.map((r) => r.score));
-  // Each pair ran back to back: its ratio is less exposed to the shared machine's drift.
-  const pairRatio = median(withExt.map((r, i) => r.score / without[i]!.score));
+  const withExt = runs.get('backstory')!;
+  const without = runs.get('none')!;
+  const control = runs.get('empty content script') ?? null;
+  // Each round ran back to back: its ratio is less exposed to the shared machine's drift.
+  const scoreRatio = (a: SpeedometerRun[], b: SpeedometerRun[]) =>
+    median(a.map((r, i) => r.score / b[i]!.score));
+  const suiteRatio = (a: SpeedometerRun[], b: SpeedometerRun[], name: string) =>
+    median(a.map((r, i) => b[i]!.suites[name]! / r.suites[name]!));
   const names = Object.keys(without[0]?.suites ?? {});
-  const rows = names.map((name) => {
-    const w = median(withExt.map((r) => r.suites[name]));
-    const wo = median(without.map((r) => r.suites[name]));
-    const ratio = median(withExt.map((r, i) => r.suites[name]! / without[i]!.suites[name]!));
-    return { name, w, wo, ratio };
-  });
+  const rows = names.map((name) => ({
+    name,
+    w: median(withExt.map((r) => r.suites[name])),
+    wo: median(without.map((r) => r.suites[name])),
+    c: control ? median(control.map((r) => r.suites[name])) : null,
+    ratio: suiteRatio(without, withExt, name),
+    controlRatio: control ? suiteRatio(without, control, name) : null,
+    toControl: control ? suiteRatio(control, withExt, name) : null,
+  }));
   const worst = rows.reduce((a, r) => Math.max(a, r.ratio ?? 0), 0);
   const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
+  const scores = (list: SpeedometerRun[]) => list.map((r) => r.score.toFixed(2)).join(', ');
+  const errors = (list: SpeedometerRun[]) => list.reduce((a, r) => a + r.errors, 0);
+  const c = control !== null;
+  const cols = (cells: string[], controlCells: string[]) =>
+    `| ${[...cells, ...(c ? controlCells : [])].join(' | ')} |`;
   const out = [
     '# Speedometer 3 with and without Backstory',
     '',
     `${new Date().toISOString().slice(0, 10)}; ${CHROMIUM} headless; extension ${EXTENSION_DIR}; ` +
-      `${pairs} interleaved pairs of fresh browsers × ${iterations} iterations, default suites. ` +
-      'Scores and times are medians over runs; ratios are medians of the per-pair ratios. ' +
-      'The machine is shared (2 cores): pairs run back to back and alternate which side goes first.',
+      `${pairs} interleaved rounds of fresh browsers (${sides.join(', ')}) × ${iterations} iterations, ` +
+      `${suitesFilter ? `suites ${suitesFilter}` : 'default suites'}. ` +
+      'Scores and times are medians over runs; ratios are medians of the per-round ratios. ' +
+      'The machine is shared (2 cores): rounds run back to back and rotate which side goes first.' +
+      (c
+        ? ' The control is an extension whose content script is an empty file, injected into every frame as ' +
+          "Backstory's is: with ÷ control is what Backstory's own code costs."
+        : ''),
     '',
-    '| | Without | With | With / without |',
-    '| --- | ---: | ---: | ---: |',
-    `| **Score** | ${fmt(scoreWithout)} | ${fmt(scoreWith)} | **${fmt(pairRatio, 3)}** |`,
-    `| Page errors (sum over runs) | ${without.reduce((a, r) => a + r.errors, 0)} | ${withExt.reduce((a, r) => a + r.errors, 0)} | |`,
+    cols(
+      ['', 'Without', 'With', 'With / without'],
+      ['Control', 'Control / without', 'With / control'],
+    ),
+    cols(['---', '---:', '---:', '---:'], ['---:', '---:', '---:']),
+    cols(
+      [
+        '**Score**',
+        fmt(median(without.map((r) => r.score))),
+        fmt(median(withExt.map((r) => r.score))),
+        `**${fmt(scoreRatio(withExt, without), 3)}**`,
+      ],
+      control
+        ? [
+            fmt(median(control.map((r) => r.score))),
+            fmt(scoreRatio(control, without), 3),
+            `**${fmt(scoreRatio(withExt, control), 3)}**`,
+          ]
+        : [],
+    ),
+    cols(
+      ['Page errors (sum over runs)', String(errors(without)), String(errors(withExt)), ''],
+      control ? [String(errors(control)), '', ''] : [],
+    ),
     '',
     `Suite times (ms per iteration; a ratio above 1 is slower with the extension). Slowest suite: ${fmt(worst, 3)}×.`,
     '',
-    '| Suite | Without (ms) | With (ms) | With / without |',
-    '| --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${ms(r.wo, 1)} | ${ms(r.w, 1)} | ${fmt(r.ratio, 3)} |`),
+    cols(
+      ['Suite', 'Without (ms)', 'With (ms)', 'With / without'],
+      ['Control (ms)', 'Control / without', 'With / control'],
+    ),
+    cols(['---', '---:', '---:', '---:'], ['---:', '---:', '---:']),
+    ...rows.map((r) =>
+      cols(
+        [r.name, ms(r.wo, 1), ms(r.w, 1), fmt(r.ratio, 3)],
+        [ms(r.c, 1), fmt(r.controlRatio, 3), fmt(r.toControl, 3)],
+      ),
+    ),
     '',
-    `Scores per run, with: ${withExt.map((r) => r.score.toFixed(2)).join(', ')}; without: ${without.map((r) => r.score.toFixed(2)).join(', ')}.`,
+    `Scores per run, with: ${scores(withExt)}; without: ${scores(without)}` +
+      (control ? `; control: ${scores(control)}.` : '.'),
     '',
     ...(profile ? profileSection(profile) : []),
   ].join('\n');
