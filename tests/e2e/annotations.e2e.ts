@@ -92,6 +92,13 @@ describe('article.html', () => {
     expect(ours.filter((n) => n !== 'backstory-revealed')).toHaveLength(24);
   });
 
+  test('every mark is drawn with its highlight’s style, in links and headings too', () => {
+    expect(ranges.filter((r) => !r.painted).map((r) => `${r.name}${r.variant}: ${r.text}`)).toEqual(
+      [],
+    );
+    expect(ranges.some((r) => r.variant.includes('-in-link'))).toBe(true);
+  });
+
   test('first mentions are highlighted, under their category', () => {
     expect(textIn(ranges, 'headline', 'backstory-group')).toBe('ISIS-K');
     expect(textIn(ranges, 'headline', 'backstory-event')).toBe('Moscow concert hall attack');

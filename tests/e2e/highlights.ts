@@ -30,6 +30,11 @@ export interface HighlightRange {
   /** The characters just outside the range within the same block ('' at a block edge). */
   before: string;
   after: string;
+  /**
+   * The element the range starts in resolves a style for the registered highlight (a tint
+   * and a line): the manifest's rules reach it. Read with getComputedStyle(el, '::highlight()').
+   */
+  painted: boolean;
 }
 
 /** Every range registered now in a `backstory-*` highlight, in document order. */
@@ -111,7 +116,25 @@ export async function highlightRanges(target: Target): Promise<HighlightRange[]>
           if (parent) position.unshift(Array.prototype.indexOf.call(parent.childNodes, n));
           n = parent;
         }
-        out.push({ name, variant, text, ids, position, inShadow, connected, before, after });
+        const start = abstract.startContainer;
+        const element = start instanceof Element ? start : start.parentElement;
+        const style = element ? getComputedStyle(element, `::highlight(${registered})`) : null;
+        const painted =
+          style !== null &&
+          style.backgroundColor !== 'rgba(0, 0, 0, 0)' &&
+          style.textDecorationLine !== 'none';
+        out.push({
+          name,
+          variant,
+          text,
+          ids,
+          position,
+          inShadow,
+          connected,
+          before,
+          after,
+          painted,
+        });
       });
     });
     return out;
