@@ -57,6 +57,26 @@ describe('siteChrome', () => {
     ).toEqual(['Iran said no; see this.', 'Russia said yes.', 'China waited.']);
   });
 
+  it('does not take a wrapper named like chrome that holds half the page for chrome', () => {
+    const story = '<p>Kabul is the capital of Afghanistan and a city of millions.</p>';
+    expect(read(`<div class="footer">${story}</div><p>Short.</p>`)).toEqual([
+      'Kabul is the capital of Afghanistan and a city of millions.',
+      'Short.',
+    ]);
+    expect(read(`<div class="footer"><p>Contact us in Iran</p></div>${story}${story}`)).toEqual([
+      'Kabul is the capital of Afghanistan and a city of millions.',
+      'Kabul is the capital of Afghanistan and a city of millions.',
+    ]);
+  });
+
+  it('takes one article that holds two thirds of the articles’ text as the main region', () => {
+    const long = '<p>Kabul is the capital of Afghanistan and a city of millions.</p>'.repeat(3);
+    expect(read(`<article>${long}</article><article><p>Teaser about Iran.</p></article>`)).toEqual(
+      Array(3).fill('Kabul is the capital of Afghanistan and a city of millions.'),
+    );
+    expect(read(`<article>${long}</article><article>${long}</article>`).length).toBe(6);
+  });
+
   it('skips elements whose class or id names chrome, not layouts that make room for it', () => {
     expect(
       read(
