@@ -4,6 +4,7 @@ import type { MatcherData } from '../kb/schema';
 import { EvidenceJudge, type EntityTraits, type PageContext } from '../match/evidence';
 import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
+import { MentionSlab, type SlabSpan } from './mention-slab';
 import { rangeFor, type NodeRun, type TextBlock } from './text-block';
 
 /** Filters mentions by what the settings show; checked before any object is made. */
@@ -16,24 +17,24 @@ const REDEFINED = 4;
 const VALID = 8;
 const FIRST = 16;
 const NO_TRAITS: EntityTraits = { broad: false };
-/** Numbers stored per mention in `BlockRecord.data`: entity, alias, start, end, flags. */
+/** Numbers stored per mention in the slab: entity, alias, start, end, flags. */
 const STRIDE = 5;
 
 /**
  * The mentions of one block, stored flat: a 5 MB page holds tens of thousands of
  * mentions, and a live Range per mention would cost memory and slow every DOM
- * mutation the page makes. Nor are the block's text nodes kept: its container
+ * mutation the page makes; their numbers live in one typed array (mention-slab.ts),
+ * at the record's span (`at` is -1 once the record left the index). Nor are the
+ * block's text nodes kept: its container
  * and first node find them again (`MentionIndex.runOf`) when a mention is shown
  * or hit, which is rare next to holding them all.
  */
-export interface BlockRecord {
+export interface BlockRecord extends SlabSpan {
   container: Element;
   /** The block's first text node: its place in document order, and its identity. */
   first: Text;
   /** Length of the block's text when matched: a different length means it changed. */
   length: number;
-  /** [entity index, alias index, start, end, flags (evidence, redefined, verdict)] per mention, in text order. */
-  data: number[];
   /** The reader cannot see the block (see visibility.ts); unknown until checked. */
   clipped?: boolean;
 }
@@ -47,31 +48,33 @@ export interface Mark {
 /** One mention, materialized on demand (hover, stepping, the popup). */
 export class PageMention {
   private live: Range | undefined;
+  /** The matcher's alias that found it (its kind decides the page-order rule). */
+  readonly alias: number;
+  readonly start: number;
+  readonly end: number;
+  private readonly flags: number;
 
   constructor(
     readonly record: BlockRecord,
-    /** Position in `record.data`, in mentions. */
+    private readonly slab: MentionSlab,
+    /** Position in the record's span, in mentions. */
     readonly slot: number,
     readonly entity: string,
     readonly category: Category,
     private readonly run: () => NodeRun | undefined,
-  ) {}
-
-  get start(): number {
-    return this.record.data[this.slot * STRIDE + 2]!;
+  ) {
+    const at = record.at + slot * STRIDE;
+    this.alias = slab.values[at + 1]!;
+    this.start = slab.values[at + 2]!;
+    this.end = slab.values[at + 3]!;
+    this.flags = slab.values[at + 4]!;
   }
 
-  get end(): number {
-    return this.record.data[this.slot * STRIDE + 3]!;
-  }
-
+  /** The first counted mention of its entity, as the index last decided (while it holds the block). */
   get first(): boolean {
-    return (this.record.data[this.slot * STRIDE + 4]! & FIRST) !== 0;
-  }
-
-  /** The matcher's alias that found it (its kind decides the page-order rule). */
-  get alias(): number {
-    return this.record.data[this.slot * STRIDE + 1]!;
+    const flags =
+      this.record.at < 0 ? this.flags : this.slab.values[this.record.at + this.slot * STRIDE + 4]!;
+    return (flags & FIRST) !== 0;
   }
 
   /**
@@ -137,6 +140,7 @@ export class MentionIndex {
   private readonly entityIndex = new Map<string, number>();
   /** Visibility verdicts of blocks dropped from the index, by first node, for when they are read again. */
   private readonly verdicts = new WeakMap<Text, { length: number; clipped: boolean }>();
+  private readonly slab = new MentionSlab(() => this.records);
 
   constructor(
     private readonly matcher: Matcher,
@@ -170,6 +174,8 @@ export class MentionIndex {
   }
 
   private unfile(record: BlockRecord): void {
+    this.slab.release(record);
+    record.at = -1;
     if (record.clipped !== undefined)
       this.verdicts.set(record.first, { length: record.length, clipped: record.clipped });
     const rest = this.recordsIn(record.container).filter((r) => r !== record);
@@ -184,24 +190,27 @@ export class MentionIndex {
       const reread = new Set(block.nodes);
       for (const old of siblings) if (reread.has(old.first)) this.remove(old);
     }
-    const data: number[] = [];
-    for (const m of this.matcher.findInNormalized(normalizeText(block.text), block.text)) {
-      const entity = this.entityIndex.get(m.entity);
-      if (entity !== undefined)
-        data.push(
-          entity,
-          m.alias,
-          m.start,
-          m.end,
-          EVIDENCE.indexOf(m.evidence) | (m.redefined ? REDEFINED : 0),
-        );
-    }
-    if (data.length === 0) return undefined;
+    const found = this.matcher
+      .findInNormalized(normalizeText(block.text), block.text)
+      .filter((m) => this.entityIndex.has(m.entity));
+    if (found.length === 0) return undefined;
+    // Reserved before the record joins `records`: a repack moves only the records there.
+    const at = this.slab.reserve(found.length * STRIDE);
+    const v = this.slab.values;
+    found.forEach((m, i) => {
+      const k = at + i * STRIDE;
+      v[k] = this.entityIndex.get(m.entity)!;
+      v[k + 1] = m.alias;
+      v[k + 2] = m.start;
+      v[k + 3] = m.end;
+      v[k + 4] = EVIDENCE.indexOf(m.evidence) | (m.redefined ? REDEFINED : 0);
+    });
     const record: BlockRecord = {
       container: block.container,
       first: block.nodes[0]!,
       length: block.text.length,
-      data,
+      at,
+      size: found.length * STRIDE,
     };
     // The same text read again keeps what was found out about it (a rescan of its subtree).
     const known = this.verdicts.get(record.first);
@@ -298,12 +307,13 @@ export class MentionIndex {
    */
   resolve(): void {
     const judge = new EvidenceJudge<number>((i) => this.traits[i] ?? NO_TRAITS, this.context);
-    for (const { data } of this.records) {
-      for (let k = 0; k < data.length; k += STRIDE) {
-        const flags = data[k + 4]!;
+    const v = this.slab.values;
+    for (const { at, size } of this.records) {
+      for (let k = at; k < at + size; k += STRIDE) {
+        const flags = v[k + 4]!;
         judge.observe(
-          data[k]!,
-          data[k + 1]!,
+          v[k]!,
+          v[k + 1]!,
           EVIDENCE[flags & EVIDENCE_BITS]!,
           (flags & REDEFINED) !== 0,
         );
@@ -312,31 +322,32 @@ export class MentionIndex {
     const onTopic = judge.onTopic;
     const firstDone = new Set<number>();
     for (const record of this.records) {
-      const { data } = record;
-      for (let k = 0; k < data.length; k += STRIDE) {
-        const entity = data[k]!;
-        const flags = data[k + 4]!;
-        const valid = judge.accept(entity, data[k + 1]!, EVIDENCE[flags & EVIDENCE_BITS]!, onTopic);
+      const { at, size } = record;
+      for (let k = at; k < at + size; k += STRIDE) {
+        const entity = v[k]!;
+        const flags = v[k + 4]!;
+        const valid = judge.accept(entity, v[k + 1]!, EVIDENCE[flags & EVIDENCE_BITS]!, onTopic);
         const first = valid && !firstDone.has(entity) && record.clipped !== true;
         if (first) firstDone.add(entity);
-        data[k + 4] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
+        v[k + 4] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }
     }
   }
 
   private mention(record: BlockRecord, slot: number, run?: NodeRun): PageMention {
-    const [id, category] = this.entities[record.data[slot * STRIDE]!]!;
-    return new PageMention(record, slot, id, category, () => run ?? this.runOf(record));
+    const [id, category] = this.entities[this.slab.values[record.at + slot * STRIDE]!]!;
+    return new PageMention(record, this.slab, slot, id, category, () => run ?? this.runOf(record));
   }
 
   /** Slots of the valid mentions of one block that `keep` accepts, without materializing them. */
   private *slotsIn(record: BlockRecord, keep?: Keep): Generator<number> {
-    const { data } = record;
-    for (let k = 0; k < data.length; k += STRIDE) {
-      const flags = data[k + 4]!;
+    for (let slot = 0; slot < record.size / STRIDE; slot++) {
+      // Read again at each step: the caller may add blocks between steps (a repack).
+      const k = record.at + slot * STRIDE;
+      const flags = this.slab.values[k + 4]!;
       if (!(flags & VALID)) continue;
-      const [id, category] = this.entities[data[k]!]!;
-      if (!keep || keep(category, (flags & FIRST) !== 0, id)) yield k / STRIDE;
+      const [id, category] = this.entities[this.slab.values[k]!]!;
+      if (!keep || keep(category, (flags & FIRST) !== 0, id)) yield slot;
     }
   }
 
@@ -401,10 +412,11 @@ export class MentionIndex {
     if (!record) return [];
     const at = block.starts[block.nodes.indexOf(node as Text)]! + offset;
     const out: PageMention[] = [];
-    const { data } = record;
-    for (let k = 0; k < data.length; k += STRIDE) {
-      if (data[k + 4]! & VALID && data[k + 2]! <= at && at <= data[k + 3]!)
-        out.push(this.mention(record, k / STRIDE, block));
+    const v = this.slab.values;
+    for (let slot = 0; slot < record.size / STRIDE; slot++) {
+      const k = record.at + slot * STRIDE;
+      if (v[k + 4]! & VALID && v[k + 2]! <= at && at <= v[k + 3]!)
+        out.push(this.mention(record, slot, block));
     }
     return out;
   }
