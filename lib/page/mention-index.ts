@@ -174,7 +174,6 @@ export class MentionIndex {
   }
 
   private unfile(record: BlockRecord): void {
-    this.slab.release(record);
     record.at = -1;
     if (record.clipped !== undefined)
       this.verdicts.set(record.first, { length: record.length, clipped: record.clipped });
