@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const manifestSchema = z.object({
   manifest_version: z.literal(3),
@@ -17,16 +17,16 @@ const manifestSchema = z.object({
     .array(
       z.object({
         matches: z.array(z.string()),
-        all_frames: z.boolean().optional(),
-        run_at: z.string().optional(),
-        js: z.array(z.string()).default([]),
-        css: z.array(z.string()).default([]),
+        all_frames: z.optional(z.boolean()),
+        run_at: z.optional(z.string()),
+        js: z._default(z.array(z.string()), []),
+        css: z._default(z.array(z.string()), []),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
 });
 
-/** Writes the control beside nothing else (a fresh temporary folder) and returns its path. */
+/** Writes the control into a fresh temporary folder and returns its path. */
 export function writeEmptyContentScriptExtension(builtDir: string): string {
   const path = join(builtDir, 'manifest.json');
   const parsed = manifestSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));

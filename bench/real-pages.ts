@@ -48,8 +48,8 @@ export async function runRealPages(): Promise<string | null> {
     tasks: number;
     longest: number;
     over50: number;
-    /** With, without, with the control. */
-    load: [number, number, number];
+    /** Load event, ms. */
+    load: { with: number; without: number; control: number };
   }[] = [];
   try {
     for (const file of files) {
@@ -65,7 +65,7 @@ export async function runRealPages(): Promise<string | null> {
           tasks: trace?.tasks ?? 0,
           longest: trace?.longest ?? 0,
           over50: trace?.over50 ?? 0,
-          load: [loadWith, loadWithout, loadControl],
+          load: { with: loadWith, without: loadWithout, control: loadControl },
         });
         log(`${file}: longest own task ${ms(trace?.longest, 1)} ms`);
       } catch (error) {
@@ -80,8 +80,8 @@ export async function runRealPages(): Promise<string | null> {
     await server.close();
   }
   const over = rows.filter((r) => r.over50 > 0);
-  const loadRatio = median(rows.map((r) => r.load[0] / r.load[1]));
-  const controlRatio = median(rows.map((r) => r.load[0] / r.load[2]));
+  const loadRatio = median(rows.map((r) => r.load.with / r.load.without));
+  const controlRatio = median(rows.map((r) => r.load.with / r.load.control));
   return [
     `### Real pages (${rows.length} saved pages, one traced load each)`,
     '',
@@ -96,7 +96,7 @@ export async function runRealPages(): Promise<string | null> {
     '| --- | ---: | ---: | ---: |',
     ...rows.map(
       (r) =>
-        `| ${r.file.replace(/\.html$/, '')} | ${r.tasks} | ${ms(r.longest, 1)} ms | ${ms(r.load[0])} / ${ms(r.load[2])} / ${ms(r.load[1])} ms |`,
+        `| ${r.file.replace(/\.html$/, '')} | ${r.tasks} | ${ms(r.longest, 1)} ms | ${ms(r.load.with)} / ${ms(r.load.control)} / ${ms(r.load.without)} ms |`,
     ),
     '',
   ].join('\n');

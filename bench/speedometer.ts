@@ -157,19 +157,19 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
   const without = runs.get('none')!;
   const control = runs.get('empty content script') ?? null;
   // Each round ran back to back: its ratio is less exposed to the shared machine's drift.
-  const scoreRatio = (a: SpeedometerRun[], b: SpeedometerRun[]) =>
-    median(a.map((r, i) => r.score / b[i]!.score));
-  const suiteRatio = (a: SpeedometerRun[], b: SpeedometerRun[], name: string) =>
-    median(a.map((r, i) => b[i]!.suites[name]! / r.suites[name]!));
+  const scoreRatio = (num: SpeedometerRun[], den: SpeedometerRun[]) =>
+    median(num.map((r, i) => r.score / den[i]!.score));
+  const suiteRatio = (num: SpeedometerRun[], den: SpeedometerRun[], name: string) =>
+    median(num.map((r, i) => r.suites[name]! / den[i]!.suites[name]!));
   const names = Object.keys(without[0]?.suites ?? {});
   const rows = names.map((name) => ({
     name,
     w: median(withExt.map((r) => r.suites[name])),
     wo: median(without.map((r) => r.suites[name])),
     c: control ? median(control.map((r) => r.suites[name])) : null,
-    ratio: suiteRatio(without, withExt, name),
-    controlRatio: control ? suiteRatio(without, control, name) : null,
-    toControl: control ? suiteRatio(control, withExt, name) : null,
+    ratio: suiteRatio(withExt, without, name),
+    controlRatio: control ? suiteRatio(control, without, name) : null,
+    toControl: control ? suiteRatio(withExt, control, name) : null,
   }));
   const worst = rows.reduce((a, r) => Math.max(a, r.ratio ?? 0), 0);
   const fmt = (x: number | null, d = 2) => (x === null ? '—' : x.toFixed(d));
