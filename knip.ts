@@ -4,7 +4,9 @@ import type { KnipConfig } from 'knip';
 const config: KnipConfig = {
   entry: [
     'scripts/*.{ts,mjs}',
-    // wxt.config.ts picks these by browser through the #card-ui-loader and #page-extract aliases.
+    // wxt.config.ts picks these by browser through the #page-runner-loader, #card-ui-loader
+    // and #page-extract aliases.
+    'lib/content/page-runner-loader.bundled.ts',
     'lib/card/card-ui-loader.bundled.ts',
     'lib/capture/page-extract.remote.ts',
     // Loaded by Chromium as an unpacked extension (tests/e2e/harness.e2e.ts), not imported.

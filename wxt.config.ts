@@ -47,7 +47,12 @@ export default defineConfig({
     build: { cssTarget: ['chrome123', 'firefox120'] },
     resolve: {
       alias: {
-        // How the content script gets its card UI: lazily in Chrome, bundled in Firefox.
+        // How the content script gets its engine and its card UI: lazily in Chrome, bundled
+        // in Firefox.
+        '#page-runner-loader': resolve(
+          import.meta.dirname,
+          `lib/content/page-runner-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
+        ),
         '#card-ui-loader': resolve(
           import.meta.dirname,
           `lib/card/card-ui-loader.${browser === 'firefox' ? 'bundled' : 'lazy'}.ts`,
@@ -92,14 +97,15 @@ export default defineConfig({
     description:
       'Sourced context cards for the people, groups, places and events in the news you read.',
     permissions: ['storage', 'contextMenus'],
-    // The card UI, imported by the content script on the first card (see card-renderer-api.ts),
-    // and the article reader, imported when the reader adds a page (see extractor-api.ts).
+    // The engine, imported by the content script once a page settles (see page-runner-api.ts),
+    // the card UI, imported on the first card (see card-renderer-api.ts), and the article
+    // reader, imported when the reader adds a page (see extractor-api.ts).
     web_accessible_resources:
       manifestVersion === 2
         ? ['card-ui.js']
         : [
             {
-              resources: ['card-ui.js', 'library-extract.js'],
+              resources: ['page-runner.js', 'card-ui.js', 'library-extract.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -6,8 +6,6 @@
  * of the main thread. Item texts are corpus sentences, so the apps hold mentions.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { serve } from '../tests/support/static-server';
 import { launch, log, type Browser } from './harness';
@@ -250,10 +248,7 @@ interface BadResult {
 async function runBad(withExt: Browser, without: Browser, url: string): Promise<BadResult> {
   const stop = await startProfile(withExt.cdp);
   const t = await runApp(withExt, url);
-  const profile = summarizeProfile(
-    await stop(),
-    readFileSync(join(withExt.extensionDir!, 'content-scripts/content.js'), 'utf8'),
-  );
+  const profile = summarizeProfile(await stop(), withExt.extensionDir!);
   const base = await runApp(without, url);
   return { share: profile.extensionMs / t.elapsed, fpsWith: t.fps, fpsWithout: base.fps };
 }

@@ -1,12 +1,13 @@
 /** Which build the bench measured: its commit and sizes, for the report's header. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from '../tests/support/paths';
 
 export interface BuildInfo {
   chromium: string;
-  bundle: { raw: number; gzip: number; css: number };
+  bundle: BundleSizes;
   source: string;
 }
 
@@ -37,12 +38,31 @@ export function sourceState(): string {
   }
 }
 
-export function bundleSize(file: string) {
-  const js = readFileSync(file);
-  const css = file.replace(/\.js$/, '.css');
+interface FileSize {
+  raw: number;
+  gzip: number;
+}
+
+/** The scripts a page gets, in the order it gets them. */
+export interface BundleSizes {
+  /** In every frame of every page. */
+  content: FileSize;
+  /** Imported by the content script once a page has settled. */
+  engine: FileSize;
+  /** Imported on the first card. */
+  cardUi: FileSize;
+}
+
+function fileSize(file: string): FileSize {
+  const bytes = readFileSync(file);
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+/** Sizes in the Chrome build at `extensionDir`. */
+export function bundleSizes(extensionDir: string): BundleSizes {
   return {
-    raw: js.length,
-    gzip: gzipSync(js, { level: 9 }).length,
-    css: existsSync(css) ? readFileSync(css).length : 0,
+    content: fileSize(join(extensionDir, 'content-scripts/content.js')),
+    engine: fileSize(join(extensionDir, 'page-runner.js')),
+    cardUi: fileSize(join(extensionDir, 'card-ui.js')),
   };
 }

@@ -3,8 +3,10 @@
  * to where the content script's time goes: inclusive time per extension function
  * (which engine phase) and self time per leaf (which API or builtin it waits on).
  * The bundle is minified; short names come with a snippet of the source around
- * them so they can be found in content.js.
+ * them so they can be found in the script (content.js, page-runner.js, …).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
 
 interface CallFrame {
@@ -53,21 +55,36 @@ export async function startProfile(cdp: CDPSession): Promise<() => Promise<Profi
 
 const isExtension = (f: CallFrame) => f.url.startsWith('chrome-extension://');
 
-export function summarizeProfile(profile: Profile, source: string, top = 14): ProfileSummary {
+/**
+ * `extensionDir` is the copy of the build the browser loaded (.output may have been
+ * rebuilt since): snippets come from its scripts.
+ */
+export function summarizeProfile(profile: Profile, extensionDir: string, top = 14): ProfileSummary {
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
   for (const n of profile.nodes) {
     byId.set(n.id, n);
     for (const c of n.children ?? []) parent.set(c, n.id);
   }
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
-    lineStarts.push(i + 1);
+  const scripts = new Map<string, { source: string; lineStarts: number[] }>();
+  const scriptAt = (url: string) => {
+    const path = new URL(url).pathname;
+    let script = scripts.get(path);
+    if (!script) {
+      const source = readFileSync(join(extensionDir, path), 'utf8');
+      const lineStarts = [0];
+      for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
+        lineStarts.push(i + 1);
+      scripts.set(path, (script = { source, lineStarts }));
+    }
+    return script;
+  };
   const label = (f: CallFrame): string => {
     const name = f.functionName || '(anonymous)';
     if (!isExtension(f)) return f.url ? `${name} [page]` : `${name} [native]`;
     if (name.length > 3) return name;
     // Positions are 0-based; the snippet starts at the function so it can be found.
+    const { source, lineStarts } = scriptAt(f.url);
     const at = (lineStarts[f.lineNumber] ?? 0) + f.columnNumber;
     const snippet = source
       .slice(at, at + 40)

@@ -13,7 +13,7 @@
  *          --params=waitAfterSetup=2000&… (more of Speedometer's URL parameters)
  *          --no-profile (skip the extra profiled run that says where the extension's time went)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { CHROMIUM, ROOT } from '../tests/support/paths';
@@ -75,8 +75,7 @@ async function runOnce(
         suites[name] = mean;
     }
     if (!stopProfile) return { score, suites, errors };
-    const source = join(b.extensionDir ?? EXTENSION_DIR, 'content-scripts/content.js');
-    const profile = summarizeProfile(await stopProfile(), readFileSync(source, 'utf8'), 12);
+    const profile = summarizeProfile(await stopProfile(), b.extensionDir ?? EXTENSION_DIR, 12);
     return { score, suites, errors, profile };
   } finally {
     await b.close();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../tests/support/paths';
 import { serve } from '../tests/support/static-server';
-import { bundleSize, sourceState, type BuildInfo } from './build-info';
+import { bundleSizes, sourceState, type BuildInfo } from './build-info';
 import { launch as launchBrowser, log, type Side } from './harness';
 import { runMarkjs, type MarkjsRun } from './markjs';
 import { generatePage, type Corpus } from './pages';
@@ -88,7 +88,7 @@ export async function runStaticTiers(
   const control = await launch('empty content script');
   try {
     // Sizes of the copy the browser loaded (a build may rewrite .output meanwhile).
-    const bundle = bundleSize(join(withExt.extensionDir!, 'content-scripts/content.js'));
+    const bundle = bundleSizes(withExt.extensionDir!);
     const source = sourceState();
     const { product } = await withExt.cdp.send('Browser.getVersion');
 

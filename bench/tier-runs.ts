@@ -1,6 +1,4 @@
 /** One load of a tier's page, of each kind: with the extension, without it, traced, profiled. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EXTENSION_DIR, type Browser } from './harness';
 import type { GeneratedPage } from './pages';
 import {
@@ -67,7 +65,5 @@ export async function runProfiled(b: Browser, p: ServedPage): Promise<ProfileSum
   const stop = await startProfile(b.cdp);
   await loadAndWait(b.page, p.url, p.tier.windowMs);
   const profile = await stop();
-  // The loaded copy: .output may have been rebuilt since.
-  const source = join(b.extensionDir ?? EXTENSION_DIR, 'content-scripts/content.js');
-  return summarizeProfile(profile, readFileSync(source, 'utf8'));
+  return summarizeProfile(profile, b.extensionDir ?? EXTENSION_DIR);
 }

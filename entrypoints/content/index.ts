@@ -1,12 +1,5 @@
-import { answerPageCapture } from '@/lib/capture/page-capture';
-import { mountCardHost } from '@/lib/card/card-host';
-import { loadMatcherData } from '@/lib/kb/load';
-import { ask } from '@/lib/messaging/client';
-import { cachedCards } from '@/lib/page/card-cache';
-import { PageController } from '@/lib/page/controller';
 import { afterLoadSettled } from '@/lib/page/settle';
-import { siteChrome } from '@/lib/page/site-chrome';
-import { getCardRenderer } from '#card-ui-loader';
+import { getPageRunner } from '#page-runner-loader';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,21 +10,10 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     // Nothing before the load event has fired (start-up must never push it back), nor while
-    // the page is still busy building its DOM.
+    // the page is still busy building its DOM; the engine is not even loaded until then.
     if (!(await afterLoadSettled(window, { signal: ctx.signal })) || ctx.isInvalid) return;
-    const cards = cachedCards((entity) => ask({ type: 'getCard', entity }));
-    const controller = new PageController({
-      document,
-      matcherData: loadMatcherData(),
-      signal: ctx.signal,
-      top: window === window.top,
-      // The site around the article: menus, banners, footers, rails.
-      exclude: siteChrome(document),
-      loadCard: cards.get,
-      openSource: (ref) => void ask({ type: 'openReader', ref }),
-      mountCard: () => mountCardHost(document, getCardRenderer, ctx.signal),
-    });
-    if (window === window.top) answerPageCapture(document, ctx.signal, cards.clear);
-    await controller.start();
+    const runPage = await getPageRunner();
+    if (ctx.isInvalid) return;
+    await runPage({ signal: ctx.signal });
   },
 });

@@ -1,3 +1,4 @@
+import { importLazy, publishLazy } from '../content/lazy-script';
 import type { CardPopoverProps } from './CardPopover';
 
 /**
@@ -18,18 +19,15 @@ export interface CardRenderer {
  */
 export const DISMISS_EVENT = 'backstory-dismiss';
 
-/** Where the loaded card UI leaves its renderer, in the content script's own world. */
-const CARD_RENDERER_GLOBAL = '__backstoryCardRenderer';
+const NAME = 'CardRenderer';
 
 export function publishCardRenderer(renderer: CardRenderer): void {
-  (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] = renderer;
+  publishLazy(NAME, renderer);
 }
 
 /** Imports the card UI script at `url` (an extension URL) and returns its renderer. */
 export async function loadCardRenderer(url: string): Promise<CardRenderer> {
-  await import(/* @vite-ignore */ url);
-  const renderer = (globalThis as Record<string, unknown>)[CARD_RENDERER_GLOBAL] as
-    Partial<CardRenderer> | undefined;
+  const renderer = (await importLazy(url, NAME)) as Partial<CardRenderer> | undefined;
   if (
     typeof renderer?.show !== 'function' ||
     typeof renderer.clear !== 'function' ||

@@ -1,3 +1,4 @@
+import { importLazy, publishLazy } from '../content/lazy-script';
 import type { Extraction, ExtractMode } from './extract';
 
 /**
@@ -8,15 +9,14 @@ import type { Extraction, ExtractMode } from './extract';
  */
 export type PageExtractor = (doc: Document, mode: ExtractMode, selection: string) => Extraction;
 
-const PAGE_EXTRACTOR_GLOBAL = '__backstoryPageExtractor';
+const NAME = 'PageExtractor';
 
 export function publishPageExtractor(extractor: PageExtractor): void {
-  (globalThis as Record<string, unknown>)[PAGE_EXTRACTOR_GLOBAL] = extractor;
+  publishLazy(NAME, extractor);
 }
 
 export async function loadPageExtractor(url: string): Promise<PageExtractor> {
-  await import(/* @vite-ignore */ url);
-  const extractor = (globalThis as Record<string, unknown>)[PAGE_EXTRACTOR_GLOBAL];
+  const extractor = await importLazy(url, NAME);
   if (typeof extractor !== 'function') {
     throw new Error(`Backstory: the article reader at ${url} did not load`);
   }
