@@ -1,7 +1,7 @@
 /**
  * Web-app workloads, with and without the extension: what Backstory costs where a
- * page keeps changing. Three apps (a to-do list, a chat feed, a virtual list) time
- * themselves; three "bad input" pages (mutating forever, 100,000 nodes at once,
+ * page keeps changing. Four apps (a to-do list, a chat feed, a virtual list, apps in
+ * throwaway iframes) time themselves; three "bad input" pages (mutating forever, 100,000 nodes at once,
  * `body.innerHTML` replaced every frame) are profiled to find the extension's share
  * of the main thread. Item texts are corpus sentences, so the apps hold mentions.
  */
@@ -151,6 +151,50 @@ await report(t0);`,
     s,
   );
 
+/**
+ * Speedometer's pattern: an app in a fresh same-origin iframe, loaded, worked and
+ * thrown away, 40 times over. The content script starts in every one of them (all
+ * frames), so what it costs before it knows there is a page worth reading is paid
+ * 40 times here.
+ */
+const FRAMES = (s: string[]) =>
+  page(
+    'Frames',
+    'iframe{width:100%;height:400px;border:0}',
+    '',
+    `
+const t0 = performance.now();
+for (let i = 0; i < 40; i++) {
+  const frame = document.createElement('iframe');
+  frame.src = '/frame.html?' + i;
+  await new Promise((loaded) => { frame.onload = loaded; document.body.append(frame); });
+  await frame.contentWindow.run();
+  work += frame.contentWindow.work;
+  frame.remove();
+}
+await report(t0);`,
+    s,
+  );
+
+/** The app in each of FRAMES' iframes: 100 to-do items in bursts of 10, a frame between. */
+const FRAME_APP = (s: string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Frame</title></head><body><ul class="todo-list"></ul>
+<script>const S = ${JSON.stringify(s.slice(0, 100))};
+var work = 0;
+async function run() {
+  const list = document.querySelector('.todo-list');
+  for (let i = 0; i < 100; i += 10) {
+    const t = performance.now();
+    for (let k = i; k < i + 10; k++) {
+      const li = document.createElement('li');
+      li.textContent = S[k % S.length];
+      list.append(li);
+    }
+    work += performance.now() - t;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+}</script></body></html>`;
+
 /** Bad input: runs for BAD_WINDOW_MS after load, counting frames. */
 const BAD_WINDOW_MS = 8_000;
 
@@ -257,6 +301,11 @@ const APPS = [
   { key: 'todo', label: 'To-do list: add, complete, remove 1,000 items', html: TODO },
   { key: 'feed', label: 'Feed: 1,000 messages/s for 10 s', html: FEED },
   { key: 'vlist', label: 'Virtual list: 300 scroll frames, rows rewritten', html: VLIST },
+  {
+    key: 'frames',
+    label: 'Frames: 40 iframes, each loaded, given 100 items, removed',
+    html: FRAMES,
+  },
 ];
 
 const BAD = [
@@ -278,6 +327,7 @@ export async function runApps(
   const s = sentences(corpus);
   const html = new Map<string, string>();
   for (const a of [...APPS, ...BAD]) html.set(`/${a.key}.html`, a.html(s));
+  html.set('/frame.html', FRAME_APP(s));
   const server = await serve({ pages: html });
   const withExt = await launch('backstory');
   const without = await launch('none');

@@ -87,6 +87,8 @@ export interface PageReading {
   registryAt: number | null;
   timerGaps: [number, number][];
   frames: number[];
+  /** Start-up, mark by mark (see START_UP_MARKS): when each was reached, or null. */
+  startUp: (number | null)[];
   viewportMarked: number | null;
   indexed: number | null;
   indexedDetail: {
@@ -120,6 +122,12 @@ export function readPage(): PageReading {
     registryAt: probe.registryAt,
     timerGaps: probe.timerGaps,
     frames: probe.frames,
+    startUp: [
+      'backstory:settled',
+      'backstory:engine-loaded',
+      'backstory:engine-started',
+      'backstory:matcher-built',
+    ].map((name) => mark(name)?.startTime ?? null),
     viewportMarked: mark('backstory:viewport-marked')?.startTime ?? null,
     indexed: indexed?.startTime ?? null,
     indexedDetail: (indexed?.detail as PageReading['indexedDetail']) ?? null,

@@ -73,6 +73,10 @@ export function summarize(t: TierResult) {
     addedTbtWhole: sub(ext.tbtWhole, base.tbtWhole),
     addedLoaf: sub(ext.loaf, base.loaf),
     addedHeap: sub(ext.heap, base.heap),
+    /** Each start-up step after load (PageReading.startUp's order), then the viewport. */
+    startUpAfterLoad: [0, 1, 2, 3].map((i) =>
+      m(t.ext, (r) => after(r, r.reading.startUp[i] ?? null)),
+    ),
     viewportAfterLoad: m(t.ext, (r) => after(r, r.reading.viewportMarked)),
     viewportFromNav: m(t.ext, (r) => r.reading.viewportMarked),
     visibleAfterLoad: m(t.ext, (r) => after(r, r.reading.firstHighlightAt)),

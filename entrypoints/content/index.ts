@@ -1,4 +1,6 @@
+import { afterLoad } from '@/lib/page/scheduler';
 import { afterLoadSettled } from '@/lib/page/settle';
+import { timelineMark } from '@/lib/page/timeline';
 import { getPageRunner } from '#page-runner-loader';
 
 export default defineContentScript({
@@ -10,10 +12,18 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     // Nothing before the load event has fired (start-up must never push it back), nor while
-    // the page is still busy building its DOM; the engine is not even loaded until then.
-    if (!(await afterLoadSettled(window, { signal: ctx.signal })) || ctx.isInvalid) return;
-    const runPage = await getPageRunner();
+    // the page is still busy building its DOM.
+    const settled = afterLoadSettled(window, { signal: ctx.signal });
+    // The top frame is the page being read: its engine loads while the page settles. Other
+    // frames (ads, widgets, an app's throwaway frames) load it only once they settle.
+    const early = window === window.top ? afterLoad(window).then(getPageRunner) : null;
+    // Handled below, unless the page never settles: then a failed load is not worth a report.
+    early?.catch(() => undefined);
+    if (!(await settled) || ctx.isInvalid) return;
+    timelineMark('backstory:settled');
+    const runPage = await (early ?? getPageRunner());
     if (ctx.isInvalid) return;
+    timelineMark('backstory:engine-loaded');
     await runPage({ signal: ctx.signal });
   },
 });

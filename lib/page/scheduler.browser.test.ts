@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SLICE_MS, TimeMeter, afterLoad, nextIdle, runSliced } from './scheduler';
+import { SLICE_MS, TimeMeter, afterLoad, runSliced } from './scheduler';
 
 /** A clock the step moves by hand, so slices end where the test says. */
 function manualClock() {
@@ -107,16 +107,6 @@ describe('TimeMeter', () => {
 });
 
 describe('page lifecycle', () => {
-  it('nextIdle resolves in an idle period', async () => {
-    const idle = vi.spyOn(window, 'requestIdleCallback');
-    try {
-      await nextIdle(window);
-      expect(idle).toHaveBeenCalledOnce();
-    } finally {
-      idle.mockRestore();
-    }
-  });
-
   it('afterLoad waits for a loading document’s load event, and for its task to end', async () => {
     const frame = document.createElement('iframe');
     document.body.append(frame);

@@ -57,11 +57,6 @@ function frame(view: Window): Promise<Budget> {
   });
 }
 
-/** Resolves in the page's next idle period (or after IDLE_TIMEOUT_MS if none comes). */
-export async function nextIdle(view: Window): Promise<void> {
-  await idle(view);
-}
-
 function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
