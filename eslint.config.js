@@ -11,6 +11,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * README.md, "Architecture", draws the same picture.
  */
 const LAYERS = [
+  ['bundle'],
   ['text'],
   ['catalog'],
   ['corpus'],
@@ -21,7 +22,7 @@ const LAYERS = [
   ['library'],
   ['messaging'],
   ['page', 'capture'],
-  ['popup', 'options', 'reader', 'background'],
+  ['popup', 'options', 'reader', 'background', 'content'],
 ];
 
 const zones = LAYERS.flatMap((layer, i) =>

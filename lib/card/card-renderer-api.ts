@@ -1,4 +1,4 @@
-import { importLazy, publishLazy } from '../content/lazy-script';
+import { importLazy, publishLazy } from '../bundle/lazy-script';
 import type { CardPopoverProps } from './CardPopover';
 
 /**

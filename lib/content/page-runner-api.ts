@@ -1,4 +1,4 @@
-import { importLazy, publishLazy } from './lazy-script';
+import { importLazy, publishLazy } from '../bundle/lazy-script';
 import type { runPage } from './run-page';
 
 /**
