@@ -18,10 +18,14 @@ const DIR = join(ROOT, '../shared/real-pages');
 /** After the load event: start-up and indexing of these pages are over well within it. */
 const WINDOW_MS = 3_000;
 
+/** Everything but the page's server and the extension's own files is refused. */
 async function isolate(b: Browser, origin: string): Promise<void> {
-  await b.context.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
-  );
+  await b.context.route('**/*', (route) => {
+    const url = route.request().url();
+    return url.startsWith(origin) || url.startsWith('chrome-extension://')
+      ? route.continue()
+      : route.abort();
+  });
 }
 
 async function load(b: Browser, url: string): Promise<number> {
