@@ -142,8 +142,15 @@ export class PageEngine {
     // follows waits for an animation frame.
     this.meter.time(this.buildMatcher);
     timelineMark('backstory:matcher-built');
+    // The page's changes meanwhile wait for the first read to end (see MutationWatcher.hold).
+    this.watcher.hold();
     this.watcher.observe(this.scope);
-    const done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
+    let done: boolean;
+    try {
+      done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
+    } finally {
+      this.watcher.release();
+    }
     if (!done || !(await this.settleAndRefresh())) return;
     this.stats.indexedAt = performance.now();
     timelineMark('backstory:indexed', this.getStats());
@@ -168,6 +175,7 @@ export class PageEngine {
     // Blocks with mentions whose text was rewritten in place, by first node (one read each).
     const rewritten = new Map<Text, TextBlock>();
     const exclude = this.options.exclude;
+    let nextAdded = 0;
     const sorted = await runSliced(
       (shouldYield) => {
         for (const text of batch.texts) {
@@ -178,8 +186,9 @@ export class PageEngine {
           else if (text.parentElement) touched.add(text.parentElement);
           if (shouldYield()) return false;
         }
-        while (batch.added.length > 0) {
-          const node = batch.added.pop()!;
+        // In document order, mostly: blocks then join the index at its end, without a search.
+        while (nextAdded < batch.added.length) {
+          const node = batch.added[nextAdded++]!;
           if (!node.isConnected) continue;
           const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
           if (el) touched.add(el);

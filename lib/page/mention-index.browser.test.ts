@@ -97,6 +97,24 @@ describe('MentionIndex', () => {
     expect(index.blockCount).toBe(1);
   });
 
+  it('keeps blocks in page order whatever order they are read in', () => {
+    const n = 200;
+    const { blocks, index } = setup(
+      Array.from({ length: n }, (_, i) => `<p>ISIS-K ${i}</p>`).join(''),
+    );
+    // A fixed shuffle: every position of the search, from the end and from the start.
+    const order = blocks.map((b, i) => ({ b, key: (i * 7919) % n }));
+    order.sort((x, y) => x.key - y.key);
+    for (const { b } of order) index.add(b);
+    index.resolve();
+    const read = () => [...index.mentions()].map((m) => m.range.startContainer.parentElement);
+    expect(read()).toEqual([...document.querySelectorAll('p')]);
+    const middle = document.querySelectorAll('p')[120]!;
+    index.removeWithin(middle);
+    index.resolve();
+    expect(read()).toEqual([...document.querySelectorAll('p')].filter((p) => p !== middle));
+  });
+
   it('drops blocks whose text left the page', () => {
     const { blocks, index } = setup('<p id="a">Kerman</p><p>ISIS-K</p>');
     for (const b of blocks) index.add(b);

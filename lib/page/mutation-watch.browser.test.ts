@@ -124,6 +124,21 @@ describe('MutationWatcher', () => {
     expect((await nextBatch()).added).toHaveLength(1);
   });
 
+  it('keeps what changes while held, and hands it over as one batch on release', async () => {
+    const watcher = watch();
+    watcher.hold();
+    const first = document.createElement('p');
+    root.append(first);
+    await new Promise((r) => setTimeout(r, 300));
+    root.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(batches).toHaveLength(0);
+    expect(watcher.pending).toBe(true);
+    watcher.release();
+    expect((await nextBatch()).added).toHaveLength(2);
+    expect(batches[0]!.added[0]).toBe(first);
+  });
+
   it('hands over nothing once stopped', async () => {
     const watcher = watch();
     abort.abort();

@@ -70,6 +70,7 @@ export class MutationWatcher {
   private count = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  private held = false;
   private delay = FIRST_DELAY_MS;
   /** When the last batch finished, and what it cost (ms of main thread). */
   private lastEnd = -Infinity;
@@ -91,6 +92,21 @@ export class MutationWatcher {
 
   observe(root: Node): void {
     this.observer.observe(root, OBSERVE);
+  }
+
+  /**
+   * Files changes without handing them over until `release`: while the first read walks
+   * the page, its blocks join the index in document order, each after the last; a batch's
+   * blocks among them would make every later one a binary search, each step of which
+   * costs Blink a walk along the siblings between two nodes (a growing feed: thousands).
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    this.schedule();
   }
 
   /** Whether the next batch reads `node` (it was added, and is not inside a huge mutation). */
@@ -131,7 +147,7 @@ export class MutationWatcher {
   }
 
   private schedule(): void {
-    if (this.timer !== undefined || this.running || !this.pending) return;
+    if (this.held || this.timer !== undefined || this.running || !this.pending) return;
     if (this.options.signal.aborted || this.options.view.document.visibilityState === 'hidden')
       return;
     const now = this.now();
