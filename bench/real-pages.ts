@@ -60,8 +60,14 @@ export async function runRealPages(): Promise<string | null> {
       const url = `${server.origin}/${file}`;
       try {
         const stop = await startTrace(withExt.cdp);
-        const loadWith = await load(withExt, url);
-        const trace = summarizeTrace(await stop(), url);
+        const loading = load(withExt, url);
+        // Ended even when the load fails: a trace left running refuses every later one.
+        const events = await loading.then(stop, async (error: unknown) => {
+          await stop();
+          throw error;
+        });
+        const loadWith = await loading;
+        const trace = summarizeTrace(events, url);
         const loadWithout = await load(without, url);
         const loadControl = await load(control, url);
         rows.push({
