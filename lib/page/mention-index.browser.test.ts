@@ -102,7 +102,7 @@ describe('MentionIndex', () => {
     const { blocks, index } = setup(
       Array.from({ length: n }, (_, i) => `<p>ISIS-K ${i}</p>`).join(''),
     );
-    // A fixed shuffle: every position of the search, from the end and from the start.
+    // A fixed shuffle: blocks join at the start, at the end and in between.
     const order = blocks.map((b, i) => ({ b, key: (i * 7919) % n }));
     order.sort((x, y) => x.key - y.key);
     for (const { b } of order) index.add(b);

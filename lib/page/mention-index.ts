@@ -92,7 +92,12 @@ export class PageMention {
   }
 }
 
-/** Document order across shadow trees: compare the outermost hosts, then within the tree. */
+/**
+ * Document order across shadow trees: compare the outermost hosts, then within the tree.
+ * Not cheap on long lists: Blink's `x.compareDocumentPosition(y)` walks back from y's side
+ * along its previous siblings looking for x's, to the start of the list when x comes after
+ * y (about 60 µs a call at 20,000 siblings, Chromium 156).
+ */
 function compareNodes(a: Node, b: Node): number {
   if (a === b) return 0;
   const chain = (n: Node): Node[] => {
@@ -251,8 +256,7 @@ export class MentionIndex {
   removeWithin(root: Node): void {
     const last = this.records[this.records.length - 1];
     // A subtree the page appended (a feed's message) holds nothing yet. This saves the
-    // binary search, whose every step costs Blink a walk along the siblings between the
-    // two nodes (compareDocumentPosition): thousands in a long feed.
+    // binary search, whose every step may walk the feed (see compareNodes).
     if (!last || (!containsComposed(root, last.container) && compareNodes(last.first, root) < 0))
       return;
     const from = this.lowerBound(root);

@@ -97,8 +97,8 @@ export class MutationWatcher {
   /**
    * Files changes without handing them over until `release`: while the first read walks
    * the page, its blocks join the index in document order, each after the last; a batch's
-   * blocks among them would make every later one a binary search, each step of which
-   * costs Blink a walk along the siblings between two nodes (a growing feed: thousands).
+   * blocks among them would make every later one a binary search whose comparisons can
+   * each walk a long list of siblings (MentionIndex's compareNodes).
    */
   hold(): void {
     this.held = true;
