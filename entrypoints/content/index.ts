@@ -3,6 +3,10 @@ import { afterLoadSettled } from '@/lib/page/settle';
 import { timelineMark } from '@/lib/page/timeline';
 import { getPageRunner } from '#page-runner-loader';
 
+/** How long a page must go without a DOM change before it is read, ms. */
+const TOP_QUIET_MS = 50;
+const FRAME_QUIET_MS = 1_000;
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
@@ -11,12 +15,18 @@ export default defineContentScript({
   // message listeners; the document event it dispatches as well is all it needs.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // The top frame is the page being read: its engine loads while the page settles. Other
+    // frames (ads, widgets, an app's throwaway frames) load it only once they have been
+    // quiet for a second: an app's frame can look quiet for 50 ms while it works (on a
+    // canvas, or inside shadow roots, whose changes a document's observer does not see).
+    const top = window === window.top;
     // Nothing before the load event has fired (start-up must never push it back), nor while
     // the page is still busy building its DOM.
-    const settled = afterLoadSettled(window, { signal: ctx.signal });
-    // The top frame is the page being read: its engine loads while the page settles. Other
-    // frames (ads, widgets, an app's throwaway frames) load it only once they settle.
-    const early = window === window.top ? afterLoad(window).then(getPageRunner) : null;
+    const settled = afterLoadSettled(window, {
+      signal: ctx.signal,
+      quietMs: top ? TOP_QUIET_MS : FRAME_QUIET_MS,
+    });
+    const early = top ? afterLoad(window).then(getPageRunner) : null;
     // Handled below, unless the page never settles: then a failed load is not worth a report.
     early?.catch(() => undefined);
     if (!(await settled) || ctx.isInvalid) return;

@@ -3,7 +3,7 @@ import { afterLoad } from './scheduler';
 export interface SettleOptions {
   signal: AbortSignal;
   /** The document counts as settled after this long without a DOM change, ms. */
-  quietMs?: number;
+  quietMs: number;
   /** Start anyway this long after load, however busy the page is, ms. */
   maxMs?: number;
   /** After a change, how long the page is left alone before it is watched again, ms. */
@@ -19,7 +19,7 @@ export interface SettleOptions {
  */
 export async function afterLoadSettled(
   view: Window,
-  { signal, quietMs = 50, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
+  { signal, quietMs, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
 ): Promise<boolean> {
   await afterLoad(view);
   if (signal.aborted) return false;
