@@ -318,7 +318,7 @@ const BAD = [
   { key: 'innerhtml', label: '`body.innerHTML` replaced every frame', html: INNER_HTML },
 ];
 
-/** Runs the app workloads in `pairs` interleaved pairs and the bad-input pages once each. */
+/** Runs the app workloads in `pairs` interleaved rounds (with, without, the control) and the bad-input pages once each. */
 export async function runApps(
   corpus: Corpus,
   pairs: number,
@@ -331,46 +331,52 @@ export async function runApps(
   const server = await serve({ pages: html });
   const withExt = await launch('backstory');
   const without = await launch('none');
+  // What any extension with a content script in every frame costs (Chromium gives each
+  // frame an isolated world for it): with ÷ control is Backstory's own share.
+  const control = await launch('empty content script');
   const out: string[] = [];
   try {
     const rows: (string | number)[][] = [];
+    const sides = [withExt, without, control];
     for (const app of APPS.filter((a) => !only || only.includes(a.key))) {
       const url = `${server.origin}/${app.key}.html`;
-      const w: AppResult[] = [];
-      const wo: AppResult[] = [];
+      const results = new Map<Browser, AppResult[]>(sides.map((b) => [b, []]));
       for (let i = 0; i < pairs; i++) {
-        // Alternate which side goes first.
-        if (i % 2 === 0) {
-          w.push(await runApp(withExt, url));
-          wo.push(await runApp(without, url));
-        } else {
-          wo.push(await runApp(without, url));
-          w.push(await runApp(withExt, url));
+        // Rotate which side goes first.
+        for (let k = 0; k < sides.length; k++) {
+          const side = sides[(i + k) % sides.length]!;
+          results.get(side)!.push(await runApp(side, url));
         }
-        log(`${app.key} pair ${i + 1}/${pairs}: ${ms(w[i]!.elapsed)} / ${ms(wo[i]!.elapsed)} ms`);
+        const [w, wo, c] = sides.map((b) => ms(results.get(b)![i]!.elapsed));
+        log(
+          `${app.key} round ${i + 1}/${pairs}: ${w} / ${wo} / ${c} ms (with / without / control)`,
+        );
       }
+      const [w, wo, c] = sides.map((b) => results.get(b)!);
       const m = (xs: AppResult[], f: (r: AppResult) => number) => median(xs.map(f));
       const ratio = (a: number | null, b: number | null, d = 3) =>
         a !== null && b ? (a / b).toFixed(d) : '—';
-      // Per pair, then the median: pairs share the machine's momentary load.
-      const pairRatio = median(w.map((r, i) => r.elapsed / wo[i]!.elapsed));
+      // Per round, then the median: a round's runs share the machine's momentary load.
+      const roundRatio = (num: AppResult[], den: AppResult[]) =>
+        median(num.map((r, i) => r.elapsed / den[i]!.elapsed))?.toFixed(3) ?? '—';
       rows.push([
         app.label,
-        `${ms(m(w, (r) => r.elapsed))} / ${ms(m(wo, (r) => r.elapsed))} ms`,
-        `**${pairRatio?.toFixed(3) ?? '—'}**`,
-        `${ms(m(w, (r) => r.work))} / ${ms(m(wo, (r) => r.work))} ms`,
+        `${ms(m(w!, (r) => r.elapsed))} / ${ms(m(wo!, (r) => r.elapsed))} / ${ms(m(c!, (r) => r.elapsed))} ms`,
+        `**${roundRatio(w!, wo!)}**`,
+        roundRatio(w!, c!),
+        `${ms(m(w!, (r) => r.work))} / ${ms(m(wo!, (r) => r.work))} ms`,
         ratio(
-          m(w, (r) => r.work),
-          m(wo, (r) => r.work),
+          m(w!, (r) => r.work),
+          m(wo!, (r) => r.work),
         ),
-        `${ms(m(w, (r) => r.fps))} / ${ms(m(wo, (r) => r.fps))}`,
+        `${ms(m(w!, (r) => r.fps))} / ${ms(m(wo!, (r) => r.fps))}`,
       ]);
     }
     out.push(
-      `### App workloads (${pairs} interleaved pairs, medians)`,
+      `### App workloads (${pairs} interleaved rounds, medians)`,
       '',
-      '| Workload | Run time, with / without | Ratio | App handlers, with / without | Ratio | Frames/s, with / without |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| Workload | Run time, with / without / empty content script | With ÷ without | With ÷ control | App handlers, with / without | Ratio | Frames/s, with / without |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.join(' | ')} |`),
       '',
     );
@@ -396,6 +402,7 @@ export async function runApps(
   } finally {
     await withExt.close();
     await without.close();
+    await control.close();
     await server.close();
   }
   return out.join('\n');

@@ -30,7 +30,7 @@ import { selectTiers } from './tiers';
 const RESULTS = join(ROOT, 'bench/results.md');
 const CORPUS = join(ROOT, 'assets/corpus');
 
-/** Interleaved with/without pairs of each app workload. */
+/** Interleaved rounds (with, without, the control) of each app workload. */
 const APP_PAIRS = 3;
 
 async function fullRun(options: BenchOptions): Promise<void> {
