@@ -138,8 +138,8 @@ export class PageEngine {
     timelineMark('backstory:engine-started');
     await afterLoad(this.view);
     if (this.options.signal.aborted) return;
-    // 1–2 ms from the packed tables: no idle period to wait for. The viewport pass that
-    // follows waits for an animation frame.
+    // 1–2 ms from the packed tables: no idle period to wait for, nor for the viewport pass
+    // that follows.
     this.meter.time(this.buildMatcher);
     timelineMark('backstory:matcher-built');
     // The page's changes meanwhile wait for the first read to end (see MutationWatcher.hold).

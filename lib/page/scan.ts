@@ -37,10 +37,12 @@ function collector(root: Element, ctx: ScanContext): BlockCollector {
 }
 
 /**
- * The first read. The walk reads blocks in animation frames (their position is a
- * layout read) and matches those near the viewport at once, until it passes below
- * the viewport; `onViewport` runs then. The rest of the page is read and matched
- * in idle periods, each block let go once matched. Resolves false if aborted.
+ * The first read. The walk reads blocks and matches those near the viewport at once,
+ * until it passes below the viewport; `onViewport` runs then. It starts once the page
+ * has settled (no DOM change for a while, so a frame has laid it out since): its
+ * position reads find layout clean, and waiting for animation frames would only
+ * delay the marks the reader sees first. The rest of the page is read and matched in
+ * idle periods, each block let go once matched. Resolves false if aborted.
  */
 export async function scanPage(
   root: Element,
@@ -71,7 +73,7 @@ export async function scanPage(
       }
       return done || passed;
     },
-    { signal, meter, view, priority: 'layout' },
+    { signal, meter, view, priority: 'visible' },
   );
   if (!read) return false;
   onViewport(near);
