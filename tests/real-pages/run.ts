@@ -3,7 +3,7 @@
  * at a time, and reads what it marks. Shared by the real-page e2e suite and
  * `npm run precision`.
  */
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { BrowserContext, ConsoleMessage, Page, Request } from 'playwright-core';
 import { serve, type StaticServer } from '../support/static-server';
 import type { EntityIndex } from '../e2e/expectations';
 import { mapLimit, readMarks, scrollThrough, waitForIndexed, type PageMark } from './marks';
@@ -34,9 +34,37 @@ export interface PageVisit {
   marks: PageMark[];
 }
 
-function watch(page: Page): { errors: string[]; requests: string[] } {
+/** Resolves once none of the tab's requests has been in flight for `quietMs`. */
+type NetworkQuiet = (quietMs: number, timeoutMs: number) => Promise<void>;
+
+function watch(page: Page): { errors: string[]; requests: string[]; networkQuiet: NetworkQuiet } {
   const errors: string[] = [];
   const requests: string[] = [];
+  // Playwright's own 'networkidle' never comes for a page whose frame makes a request
+  // after that frame has once gone idle (its Frame._startNetworkIdleTimer returns early
+  // for a frame that fired the event, leaving the frame counted as busy): a frame's
+  // content script imports the engine a second after the frame settles, which is later.
+  const inFlight = new Set<Request>();
+  let changed = Date.now();
+  const done = (req: Request) => {
+    if (inFlight.delete(req)) changed = Date.now();
+  };
+  page.on('request', (req) => {
+    inFlight.add(req);
+    changed = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  const networkQuiet: NetworkQuiet = async (quietMs, timeoutMs) => {
+    const give = Date.now() + timeoutMs;
+    while (inFlight.size > 0 || Date.now() - changed < quietMs) {
+      if (Date.now() > give) {
+        const urls = [...inFlight].map((r) => r.url());
+        throw new Error(`requests still in flight after ${timeoutMs} ms: ${urls.join(', ')}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
   page.on('console', (msg: ConsoleMessage) => {
     if (msg.type() !== 'error') return;
     const loc = msg.location();
@@ -44,7 +72,7 @@ function watch(page: Page): { errors: string[]; requests: string[] } {
   });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
   page.on('request', (req) => requests.push(req.url()));
-  return { errors, requests };
+  return { errors, requests, networkQuiet };
 }
 
 export interface VisitOptions {
@@ -63,7 +91,7 @@ export interface VisitOptions {
  */
 async function visit(name: string, options: VisitOptions): Promise<PageVisit> {
   const page = await options.context.newPage();
-  const seen = watch(page);
+  const { networkQuiet, ...seen } = watch(page);
   try {
     await page.goto(options.server.url(name), { waitUntil: 'load', timeout: 60_000 });
     let marks: PageMark[] = [];
@@ -75,7 +103,7 @@ async function visit(name: string, options: VisitOptions): Promise<PageVisit> {
     }
     // Lazy images and fonts the scroll asked for: both runs wait until they have failed.
     // As long as `goto` may take: on two shared cores a page's lazy loads can queue for a while.
-    await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    await networkQuiet(500, 60_000);
     await options.inspect?.(page, name);
     const bodyText = await page.evaluate(() => document.body.innerText);
     return { name, ...seen, bodyText, marks };
