@@ -10,7 +10,13 @@ const FRAME_QUIET_MS = 1_000;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
-  runAt: 'document_idle',
+  // Chromium holds a page's load event back for a script injected at document_end or
+  // document_idle, even an empty one, in proportion to the page (measured: 5 MB of text
+  // loaded in 3.8 s instead of 1.6 s; at document_start, 1.5 s). The script only waits
+  // for the load event there. Firefox bundles the engine into this script (see
+  // page-runner-loader.bundled.ts), which would then be compiled before every page and
+  // frame starts to parse: it keeps document_idle.
+  runAt: { chrome: 'document_start', firefox: 'document_idle' },
   // WXT also announces each start with window.postMessage, which reaches the page's own
   // message listeners; the document event it dispatches as well is all it needs.
   noScriptStartedPostMessage: true,
