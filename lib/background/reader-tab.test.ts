@@ -3,12 +3,15 @@ import { showInReaderTab } from './reader-tab';
 
 const READER = 'chrome-extension://id/reader.html';
 
-function fakeApi(tabs: { id: number; windowId: number; url: string }[]) {
+/** `tabs` as the extension sees them: the reader's own documents are found by runtime.getContexts. */
+function fakeApi(readers: { tabId: number; windowId: number; documentUrl: string }[]) {
   return {
-    tabs: {
-      query: vi.fn(async ({ url }: { url: string }) =>
-        tabs.filter((t) => t.url.startsWith(url.replace(/\*$/, ''))),
+    runtime: {
+      getContexts: vi.fn(async ({ contextTypes }: { contextTypes: string[] }) =>
+        contextTypes.includes('TAB') ? readers : [],
       ),
+    },
+    tabs: {
       update: vi.fn(async () => ({})),
       create: vi.fn(async () => ({})),
     },
@@ -18,7 +21,7 @@ function fakeApi(tabs: { id: number; windowId: number; url: string }[]) {
 
 describe('the reader tab', () => {
   it('is reused and brought forward when there is one', async () => {
-    const api = fakeApi([{ id: 7, windowId: 2, url: `${READER}#article=a&block=1` }]);
+    const api = fakeApi([{ tabId: 7, windowId: 2, documentUrl: `${READER}#article=a&block=1` }]);
     await showInReaderTab(api as never, READER, `${READER}#article=b&block=4`, { id: 1, index: 0 });
     expect(api.tabs.update).toHaveBeenCalledWith(7, {
       url: `${READER}#article=b&block=4`,
@@ -28,19 +31,18 @@ describe('the reader tab', () => {
     expect(api.tabs.create).not.toHaveBeenCalled();
   });
 
-  it('never reuses a tab whose URL it cannot see or that is not the reader', async () => {
-    const api = fakeApi([]);
-    api.tabs.query.mockResolvedValue([
-      { id: 3, windowId: 1 },
-      { id: 4, url: 'https://x.example/' },
-    ] as never);
+  it('never reuses a context that is not the reader in a tab', async () => {
+    const api = fakeApi([
+      { tabId: -1, windowId: -1, documentUrl: `${READER}#article=a` },
+      { tabId: 4, windowId: 1, documentUrl: 'chrome-extension://id/options.html' },
+    ]);
     await showInReaderTab(api as never, READER, `${READER}#article=b`);
     expect(api.tabs.update).not.toHaveBeenCalled();
     expect(api.tabs.create).toHaveBeenCalledWith({ url: `${READER}#article=b`, active: true });
   });
 
   it('opens beside the tab it came from when there is none', async () => {
-    const api = fakeApi([{ id: 3, windowId: 1, url: 'https://news.example/' }]);
+    const api = fakeApi([]);
     await showInReaderTab(api as never, READER, `${READER}#article=b`, {
       id: 3,
       index: 4,

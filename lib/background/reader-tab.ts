@@ -7,13 +7,29 @@ export interface OpenerTab {
   windowId?: number;
 }
 
-type TabsAndWindows = Pick<typeof browser, 'tabs' | 'windows'>;
+type TabsAndWindows = Pick<typeof browser, 'tabs' | 'windows'> & {
+  runtime: Pick<typeof browser.runtime, 'getContexts'>;
+};
+
+/**
+ * The extension's own tab showing `readerUrl`, if any. Without the `tabs` permission
+ * `tabs.query` hides every tab's URL, the extension's own pages' too (and a `url`
+ * filter then matches nothing); `runtime.getContexts` lists the extension's own
+ * documents with their tabs.
+ */
+async function findReaderTab(
+  api: TabsAndWindows,
+  readerUrl: string,
+): Promise<{ tabId: number; windowId: number } | undefined> {
+  const contexts = await api.runtime.getContexts({ contextTypes: ['TAB'] });
+  const reader = contexts.find((c) => c.documentUrl?.startsWith(readerUrl) && c.tabId >= 0);
+  return reader && { tabId: reader.tabId, windowId: reader.windowId };
+}
 
 /**
  * "Read in source" keeps one reader tab: it is navigated to the sentence and
  * brought forward; only when there is none does a new one open, next to the tab
- * the reader came from. Finding it needs no `tabs` permission: an extension sees
- * the URLs of its own pages.
+ * the reader came from.
  */
 export async function showInReaderTab(
   api: TabsAndWindows,
@@ -21,15 +37,10 @@ export async function showInReaderTab(
   target: string,
   opener?: OpenerTab,
 ): Promise<void> {
-  // A browser that ignored the filter, or hid the URLs, must not get some other tab reused.
-  const existing = (await api.tabs.query({ url: `${readerUrl}*` })).find((t) =>
-    t.url?.startsWith(readerUrl),
-  );
-  if (existing?.id !== undefined) {
-    await api.tabs.update(existing.id, { url: target, active: true });
-    if (existing.windowId !== undefined) {
-      await api.windows.update(existing.windowId, { focused: true });
-    }
+  const existing = await findReaderTab(api, readerUrl);
+  if (existing) {
+    await api.tabs.update(existing.tabId, { url: target, active: true });
+    if (existing.windowId >= 0) await api.windows.update(existing.windowId, { focused: true });
     return;
   }
   await api.tabs.create({
