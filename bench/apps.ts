@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { serve } from '../tests/support/static-server';
 import { launch, log, type Browser } from './harness';
 import type { Corpus } from './pages';
-import { median, ms } from './stats';
+import { median, ms, rotated } from './stats';
 import { startProfile, summarizeProfile } from './profile';
 
 /** What an app page reports in `window.__workload` when its run is over. */
@@ -318,7 +318,10 @@ const BAD = [
   { key: 'innerhtml', label: '`body.innerHTML` replaced every frame', html: INNER_HTML },
 ];
 
-/** Runs the app workloads in `pairs` interleaved rounds (with, without, the control) and the bad-input pages once each. */
+/**
+ * Runs the app workloads in `pairs` interleaved rounds (with, without, the control) and
+ * the bad-input pages once each.
+ */
 export async function runApps(
   corpus: Corpus,
   pairs: number,
@@ -340,19 +343,19 @@ export async function runApps(
     const sides = [withExt, without, control];
     for (const app of APPS.filter((a) => !only || only.includes(a.key))) {
       const url = `${server.origin}/${app.key}.html`;
-      const results = new Map<Browser, AppResult[]>(sides.map((b) => [b, []]));
+      const w: AppResult[] = [];
+      const wo: AppResult[] = [];
+      const c: AppResult[] = [];
+      const runs = new Map<Browser, AppResult[]>([
+        [withExt, w],
+        [without, wo],
+        [control, c],
+      ]);
       for (let i = 0; i < pairs; i++) {
-        // Rotate which side goes first.
-        for (let k = 0; k < sides.length; k++) {
-          const side = sides[(i + k) % sides.length]!;
-          results.get(side)!.push(await runApp(side, url));
-        }
-        const [w, wo, c] = sides.map((b) => ms(results.get(b)![i]!.elapsed));
-        log(
-          `${app.key} round ${i + 1}/${pairs}: ${w} / ${wo} / ${c} ms (with / without / control)`,
-        );
+        for (const side of rotated(sides, i)) runs.get(side)!.push(await runApp(side, url));
+        const round = [w, wo, c].map((r) => ms(r[i]!.elapsed)).join(' / ');
+        log(`${app.key} round ${i + 1}/${pairs}: ${round} ms (with / without / control)`);
       }
-      const [w, wo, c] = sides.map((b) => results.get(b)!);
       const m = (xs: AppResult[], f: (r: AppResult) => number) => median(xs.map(f));
       const ratio = (a: number | null, b: number | null, d = 3) =>
         a !== null && b ? (a / b).toFixed(d) : '—';
@@ -361,15 +364,15 @@ export async function runApps(
         median(num.map((r, i) => r.elapsed / den[i]!.elapsed))?.toFixed(3) ?? '—';
       rows.push([
         app.label,
-        `${ms(m(w!, (r) => r.elapsed))} / ${ms(m(wo!, (r) => r.elapsed))} / ${ms(m(c!, (r) => r.elapsed))} ms`,
-        `**${roundRatio(w!, wo!)}**`,
-        roundRatio(w!, c!),
-        `${ms(m(w!, (r) => r.work))} / ${ms(m(wo!, (r) => r.work))} ms`,
+        `${ms(m(w, (r) => r.elapsed))} / ${ms(m(wo, (r) => r.elapsed))} / ${ms(m(c, (r) => r.elapsed))} ms`,
+        `**${roundRatio(w, wo)}**`,
+        roundRatio(w, c),
+        `${ms(m(w, (r) => r.work))} / ${ms(m(wo, (r) => r.work))} ms`,
         ratio(
-          m(w!, (r) => r.work),
-          m(wo!, (r) => r.work),
+          m(w, (r) => r.work),
+          m(wo, (r) => r.work),
         ),
-        `${ms(m(w!, (r) => r.fps))} / ${ms(m(wo!, (r) => r.fps))}`,
+        `${ms(m(w, (r) => r.fps))} / ${ms(m(wo, (r) => r.fps))}`,
       ]);
     }
     out.push(

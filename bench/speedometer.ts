@@ -21,7 +21,7 @@ import { serve } from '../tests/support/static-server';
 import type { BenchOptions } from './cli';
 import { EXTENSION_DIR, launch, log, type Side } from './harness';
 import { startProfile, summarizeProfile, type ProfileSummary } from './profile';
-import { median, ms } from './stats';
+import { median, ms, rotated } from './stats';
 
 const OUT = join(ROOT, 'bench/speedometer.md');
 const DIR = resolve(process.env.SPEEDOMETER_DIR ?? join(ROOT, 'bench/.speedometer'));
@@ -133,9 +133,7 @@ export async function runSpeedometer(options: BenchOptions): Promise<string> {
   let profile: ProfileSummary | null = null;
   try {
     for (let i = 0; i < pairs; i++) {
-      // Rotate which goes first, so a drift in machine load falls on every side.
-      const order = sides.map((_, k) => sides[(i + k) % sides.length]!);
-      for (const side of order) {
+      for (const side of rotated(sides, i)) {
         const started = Date.now();
         const run = await runOnce(server.origin, query, side);
         runs.get(side)!.push(run);

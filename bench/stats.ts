@@ -8,6 +8,14 @@ export function median(xs: readonly (number | null | undefined)[]): number | nul
   return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
 }
 
+/**
+ * `list` in round `round`'s order: each round starts one further along, so a drift in the
+ * machine's load falls on every side alike.
+ */
+export function rotated<T>(list: readonly T[], round: number): T[] {
+  return list.map((_, k) => list[(round + k) % list.length]!);
+}
+
 /** Total blocking time of `[start, duration]` tasks starting in `[from, to)`. */
 export function blockingTime(tasks: readonly [number, number][], from: number, to: number): number {
   let sum = 0;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod/mini';
+import { waitForIndexed } from '../real-pages/marks';
 import { TIMED_EXTENSION_DIR } from '../support/paths';
 import { useHarness } from './use-harness';
 
@@ -34,20 +35,13 @@ const startUp = (target: Page | Frame) =>
     };
   });
 
-const viewportMarked = (target: Page | Frame) =>
-  target.waitForFunction(
-    () => performance.getEntriesByName('backstory:viewport-marked').length > 0,
-    null,
-    { timeout: 10_000 },
-  );
-
 beforeAll(async () => {
   page = await h.open('frames.html');
   const frame = page.frame({ url: /frame-child\.html$/ });
   if (!frame) throw new Error('frames.html has no frame-child.html frame');
   child = frame;
-  await viewportMarked(page);
-  await viewportMarked(child);
+  await waitForIndexed(page);
+  await waitForIndexed(child);
 });
 
 const manifestSchema = z.object({

@@ -5,7 +5,7 @@
  * The landmark is worked out here from the ARIA mapping of HTML (html-aam), on its
  * own and not with the extension's code, so the check does not grade itself.
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { EntityIndex } from '../e2e/expectations';
 
 /** Landmark roles whose content is the site around the article, never the article. */
@@ -136,8 +136,8 @@ function readRegisteredMarks(chromeRoles: readonly string[]): RawMark[] {
 const IN_PAGE = `(() => { const __name = (f) => f; return (${readRegisteredMarks.toString()})(${JSON.stringify(CHROME_ROLES)}); })()`;
 
 /** Waits until the extension has read the whole page (its `backstory:indexed` mark). */
-export async function waitForIndexed(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
+export async function waitForIndexed(target: Page | Frame, timeout = 30_000): Promise<void> {
+  await target.waitForFunction(
     () => performance.getEntriesByName('backstory:indexed').length > 0,
     null,
     { timeout, polling: 100 },

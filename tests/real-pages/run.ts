@@ -50,6 +50,7 @@ function watch(page: Page): { errors: string[]; requests: string[]; networkQuiet
     if (inFlight.delete(req)) changed = Date.now();
   };
   page.on('request', (req) => {
+    requests.push(req.url());
     inFlight.add(req);
     changed = Date.now();
   });
@@ -71,7 +72,6 @@ function watch(page: Page): { errors: string[]; requests: string[]; networkQuiet
     errors.push(`${msg.text()} (${loc.url}:${loc.lineNumber})`);
   });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
-  page.on('request', (req) => requests.push(req.url()));
   return { errors, requests, networkQuiet };
 }
 
