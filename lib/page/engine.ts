@@ -9,7 +9,7 @@ import { caretAt, rangeContainsPoint } from './hit-test';
 import { MentionIndex, PageMention } from './mention-index';
 import { MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
 import { rescan, scanPage, whereIs, type ScanContext } from './scan';
-import { TimeMeter, afterLoad, runSliced } from './scheduler';
+import { afterLoad, runSliced, type TimeMeter } from './scheduler';
 import { settleFirstMentions } from './visibility';
 import type { TextBlock } from './text-block';
 import { timelineMark } from './timeline';
@@ -57,9 +57,9 @@ export class PageEngine {
   private readonly sheet: CSSStyleSheet;
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly watcher: MutationWatcher;
-  /** The engine's main-thread time: the mutation path bounds its share with it. */
-  private readonly meter = new TimeMeter();
   private readonly scanContext: ScanContext;
+  /** The same, for reading what the page changed: timed, within the watcher's share. */
+  private readonly changeContext: ScanContext;
   private readonly buildMatcher: () => Matcher;
   private display: DisplayFilter;
   private readonly stats: Pick<EngineStats, 'viewportMarkedAt' | 'indexedAt'> = {
@@ -98,7 +98,6 @@ export class PageEngine {
     this.watcher = new MutationWatcher({
       view: this.view,
       signal: options.signal,
-      meter: this.meter,
       process: (batch) => this.applyMutations(batch),
     });
     const unadoptShadows: (() => void)[] = [];
@@ -106,7 +105,6 @@ export class PageEngine {
       index: this.index,
       view: this.view,
       signal: options.signal,
-      meter: this.meter,
       exclude: options.exclude,
       readLater: (node) => this.watcher.willRead(node),
       onShadowRoot: (shadow) => {
@@ -119,6 +117,7 @@ export class PageEngine {
         }
       },
     };
+    this.changeContext = { ...this.scanContext, meter: this.watcher.meter };
     options.signal.addEventListener('abort', () => {
       this.highlighter.dispose();
       unadopt();
@@ -140,7 +139,7 @@ export class PageEngine {
     if (this.options.signal.aborted) return;
     // 1–2 ms from the packed tables: no idle period to wait for, nor for the viewport pass
     // that follows.
-    this.meter.time(this.buildMatcher);
+    this.buildMatcher();
     timelineMark('backstory:matcher-built');
     // The page's changes meanwhile wait for the first read to end (see MutationWatcher.hold).
     this.watcher.hold();
@@ -157,7 +156,7 @@ export class PageEngine {
   }
 
   private markViewport(near: Iterable<Element>): void {
-    this.refresh(near);
+    this.refresh({ near });
     this.stats.viewportMarkedAt = performance.now();
     timelineMark('backstory:viewport-marked');
   }
@@ -169,8 +168,9 @@ export class PageEngine {
    */
   private async applyMutations(batch: MutationBatch): Promise<void> {
     const signal = this.options.signal;
+    const meter = this.watcher.meter;
     // Records of text that left the page cannot be placed in document order: first out.
-    this.meter.time(() => this.index.prune());
+    meter.time(() => this.index.prune());
     const touched = new Set<Element>();
     // Blocks with mentions whose text was rewritten in place, by first node (one read each).
     const rewritten = new Map<Text, TextBlock>();
@@ -202,7 +202,7 @@ export class PageEngine {
         }
         return true;
       },
-      { signal, meter: this.meter, view: this.view, priority: 'background' },
+      { signal, meter, view: this.view, priority: 'background' },
     );
     if (!sorted) return;
     // Style reads from here on: in an idle period, after the page's frame, styles are clean.
@@ -219,10 +219,10 @@ export class PageEngine {
         }
         return true;
       },
-      { signal, meter: this.meter, view: this.view, priority: 'background' },
+      { signal, meter, view: this.view, priority: 'background' },
     );
     if (!resolved) return;
-    this.meter.time(() => {
+    meter.time(() => {
       for (const el of gone) this.index.removeWithin(el);
       for (const block of rewritten.values()) {
         if (!blocks.has(block.container)) this.index.add(block);
@@ -242,30 +242,36 @@ export class PageEngine {
         }
         return placed >= roots.length;
       },
-      { signal, meter: this.meter, view: this.view, priority: 'layout' },
+      { signal, meter, view: this.view, priority: 'layout' },
     );
     if (!split) return;
-    if (!(await rescan(near, this.scanContext)) || !(await this.settleAndRefresh())) return;
-    if (far.length > 0 && (await rescan(far, this.scanContext))) await this.settleAndRefresh();
+    if (!(await rescan(near, this.changeContext)) || !(await this.settleAndRefresh(meter))) return;
+    if (far.length > 0 && (await rescan(far, this.changeContext)))
+      await this.settleAndRefresh(meter);
   }
 
   /** Moves first mentions past blocks the reader cannot see, then shows the index; false if aborted. */
-  private async settleAndRefresh(): Promise<boolean> {
+  private async settleAndRefresh(meter?: TimeMeter): Promise<boolean> {
     const settled = await settleFirstMentions(this.index, {
       signal: this.options.signal,
-      meter: this.meter,
+      meter,
       view: this.view,
     });
-    if (settled) this.refresh();
+    if (settled) this.refresh({ meter });
     return settled;
   }
 
-  /** `near`: containers known to be on screen, painted now rather than when observed. */
-  private refresh(near?: Iterable<Element>): void {
-    this.meter.time(() => {
+  /**
+   * `meter`: where the work is timed (following the page's changes).
+   * `near`: containers known to be on screen, painted now rather than when observed.
+   */
+  private refresh({ meter, near }: { meter?: TimeMeter; near?: Iterable<Element> } = {}): void {
+    const show = () => {
       this.index.resolve();
       this.highlighter.setMarked(this.markSources(), near);
-    });
+    };
+    if (meter) meter.time(show);
+    else show();
     this.options.onIndexChange?.();
   }
 

@@ -1,18 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HUGE_MUTATION, MutationWatcher, outermost, type MutationBatch } from './mutation-watch';
-import { TimeMeter } from './scheduler';
+import {
+  BURST_MS,
+  HUGE_MUTATION,
+  MAX_SHARE,
+  MutationWatcher,
+  outermost,
+  type MutationBatch,
+} from './mutation-watch';
 
 let root: HTMLElement;
 let abort: AbortController;
 let batches: MutationBatch[];
+let clock = 0;
 
-function watch(): MutationWatcher {
-  const watcher = new MutationWatcher({
+/** `cost`: the main-thread time each batch's reading is said to take, on the watcher's clock. */
+function watch({ cost = 0, now }: { cost?: number; now?: () => number } = {}): MutationWatcher {
+  const watcher: MutationWatcher = new MutationWatcher({
     view: window,
     signal: abort.signal,
-    meter: new TimeMeter(),
+    now,
     process: (batch) => {
       batches.push(batch);
+      watcher.meter.time(() => (clock += cost));
       return Promise.resolve();
     },
   });
@@ -107,6 +116,20 @@ describe('MutationWatcher', () => {
     expect(new Set(batch.added)).toEqual(new Set([section, p]));
     expect(batch.texts.size).toBe(0);
     expect(batch.removedFrom.size).toBe(0);
+  });
+
+  it('reads a burst at once, and leaves what costs more for its share of the clock to pay', async () => {
+    clock = 0;
+    const cost = BURST_MS + 1_000;
+    const watcher = watch({ cost, now: () => clock });
+    root.append(document.createElement('p'));
+    await nextBatch();
+    root.append(document.createElement('p'));
+    // The next batch would come after the first delay (100 ms): the share holds it back.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(batches).toHaveLength(1);
+    expect(watcher.pending).toBe(true);
+    expect(watcher.meter.owedMs()).toBeCloseTo(1_000 / MAX_SHARE);
   });
 
   it('waits while the tab is hidden', async () => {

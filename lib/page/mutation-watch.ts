@@ -1,11 +1,11 @@
-import type { TimeMeter } from './scheduler';
+import { CappedMeter } from './scheduler';
 
 /**
  * Follows the page's DOM changes at a cost the page cannot measure. The observer
  * callback runs in the page's own turn (a microtask after its mutation), so it only
  * files the records: no style or layout read, no selector match, no walk. The batch
  * is handed over after the page's work is done (a coalescing delay, then an idle
- * period), never while the tab is hidden, and less often the more it costs.
+ * period), never while the tab is hidden, and within a capped share of the main thread.
  */
 
 export interface MutationBatch {
@@ -23,10 +23,11 @@ export interface MutationBatch {
 export interface MutationWatchOptions {
   view: Window;
   signal: AbortSignal;
-  /** Reads a batch into the index; the next batch waits until it is done. */
+  /**
+   * Reads a batch into the index, timing its work with the watcher's `meter` (which
+   * holds each slice back while over its share); the next batch waits until it is done.
+   */
   process(batch: MutationBatch): Promise<void>;
-  /** Where `process` adds its main-thread time: the watcher backs off by it. */
-  meter: TimeMeter;
   now?: () => number;
 }
 
@@ -45,7 +46,12 @@ const MAX_DELAY_MS = 1_000;
 /** Quiet this long, and the page is idle again: back to the short delay. */
 const QUIET_MS = 2_000;
 /** The share of the main thread Backstory's reaction to mutations may take over time. */
-const MAX_SHARE = 0.05;
+export const MAX_SHARE = 0.05;
+/**
+ * What it may spend at once before the share applies: a single-page app's next article
+ * (50 kB of text takes about 100 ms to read) is read without a wait.
+ */
+export const BURST_MS = 150;
 
 /** The nodes of `nodes` that have no ancestor in `nodes` (linear in nodes × depth). */
 export function outermost(nodes: Iterable<Node>): Node[] {
@@ -72,13 +78,15 @@ export class MutationWatcher {
   private running = false;
   private held = false;
   private delay = FIRST_DELAY_MS;
-  /** When the last batch finished, and what it cost (ms of main thread). */
+  /** When the last batch finished. */
   private lastEnd = -Infinity;
-  private lastCost = 0;
   private readonly now: () => number;
+  /** The main-thread time of following the page's changes, capped at MAX_SHARE. */
+  readonly meter: CappedMeter;
 
   constructor(private readonly options: MutationWatchOptions) {
     this.now = options.now ?? (() => performance.now());
+    this.meter = new CappedMeter(MAX_SHARE, BURST_MS, this.now);
     this.observer = new MutationObserver((records) => this.file(records));
     const doc = options.view.document;
     const onVisibility = () => this.schedule();
@@ -154,8 +162,8 @@ export class MutationWatcher {
     const sinceLast = now - this.lastEnd;
     // A page that keeps changing gets longer batches; one that went quiet, short ones again.
     this.delay = sinceLast > QUIET_MS ? FIRST_DELAY_MS : Math.min(MAX_DELAY_MS, this.delay * 1.5);
-    // And the last batch's cost spread out so that, over time, it stays within MAX_SHARE.
-    const wait = Math.max(this.delay, this.lastCost / MAX_SHARE - sinceLast);
+    // And no sooner than the share allows (the batch's slices wait for it too).
+    const wait = Math.max(this.delay, this.meter.owedMs());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.flush().catch((error: unknown) =>
@@ -183,13 +191,11 @@ export class MutationWatcher {
     if (this.options.signal.aborted) return;
     if (this.options.view.document.visibilityState === 'hidden') return;
     this.running = true;
-    const spent = this.options.meter.total;
     try {
-      const batch = this.options.meter.time(() => this.takeBatch());
+      const batch = this.meter.time(() => this.takeBatch());
       await this.options.process(batch);
     } finally {
       this.running = false;
-      this.lastCost = this.options.meter.total - spent;
       this.lastEnd = this.now();
       this.schedule();
     }

@@ -9,7 +9,8 @@ export interface ScanContext {
   index: MentionIndex;
   view: Window;
   signal: AbortSignal;
-  meter: TimeMeter;
+  /** Times the reads (and holds their slices back while a capped meter is over its share). */
+  meter?: TimeMeter;
   exclude?: (el: Element) => boolean;
   /** Every open shadow root the walk enters, so the caller can watch and style it. */
   onShadowRoot(root: ShadowRoot): void;

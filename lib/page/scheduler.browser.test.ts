@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SLICE_MS, TimeMeter, afterLoad, runSliced } from './scheduler';
+import { CappedMeter, SLICE_MS, TimeMeter, afterLoad, runSliced } from './scheduler';
 
 /** A clock the step moves by hand, so slices end where the test says. */
 function manualClock() {
@@ -103,6 +103,53 @@ describe('TimeMeter', () => {
       }),
     ).toThrow('page changed');
     expect(meter.total).toBe(5);
+  });
+});
+
+describe('CappedMeter', () => {
+  it('lets work run a burst ahead, then owes what passed it at its share of the clock', () => {
+    const clock = manualClock();
+    const meter = new CappedMeter(0.1, 20, clock.now);
+    meter.time(() => clock.advance(15));
+    expect(meter.owedMs()).toBe(0);
+    meter.time(() => clock.advance(15));
+    // 5 ms of credit left, 1.5 earned meanwhile, 15 spent: 8.5 owed, paid in 85 at 10 %.
+    expect(meter.owedMs()).toBeCloseTo(85);
+    clock.advance(85);
+    expect(meter.owedMs()).toBeCloseTo(0);
+    // A long pause refills the credit to the burst, no further.
+    clock.advance(10_000);
+    meter.time(() => clock.advance(25));
+    expect(meter.owedMs()).toBeCloseTo(50);
+  });
+
+  it('holds each slice of sliced work back until the clock has paid for the last', async () => {
+    const clock = manualClock();
+    const meter = new CappedMeter(0.5, 0, clock.now);
+    const setTimer = window.setTimeout.bind(window);
+    // The clock moves on by each wait, as it would while the page runs.
+    const timeout = vi.spyOn(window, 'setTimeout').mockImplementation(((
+      run: () => void,
+      ms = 0,
+    ) => {
+      clock.advance(ms);
+      return setTimer(run, 0);
+    }) as typeof window.setTimeout);
+    try {
+      let slices = 0;
+      const done = await runSliced(
+        () => {
+          clock.advance(4);
+          return ++slices === 3;
+        },
+        { signal: new AbortController().signal, meter, now: clock.now },
+      );
+      expect(done).toBe(true);
+      // Each 4 ms slice owes 8 ms at half the clock, waited out before the next one.
+      expect(timeout.mock.calls.map(([, ms]) => ms)).toEqual([8, 8]);
+    } finally {
+      timeout.mockRestore();
+    }
   });
 });
 

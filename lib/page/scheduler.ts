@@ -67,7 +67,7 @@ function yieldToMain(): Promise<void> {
 export class TimeMeter {
   total = 0;
 
-  constructor(private readonly now: () => number = () => performance.now()) {}
+  constructor(protected readonly now: () => number = () => performance.now()) {}
 
   /** Runs `f` and adds its duration to the total. */
   time<T>(f: () => T): T {
@@ -77,6 +77,42 @@ export class TimeMeter {
     } finally {
       this.total += this.now() - t0;
     }
+  }
+
+  /** How long work timed here should wait before its next slice, ms (never, unless capped). */
+  owedMs(): number {
+    return 0;
+  }
+}
+
+/**
+ * A meter whose work may take at most `share` of the main thread over time (a token
+ * bucket): it may run `burstMs` ahead, so one batch of ordinary changes is read at once;
+ * past that, each slice waits until the clock has paid for what was spent.
+ */
+export class CappedMeter extends TimeMeter {
+  private credit: number;
+  private checkedAt: number;
+  private counted = 0;
+
+  constructor(
+    readonly share: number,
+    private readonly burstMs: number,
+    now?: () => number,
+  ) {
+    super(now);
+    this.credit = burstMs;
+    this.checkedAt = this.now();
+  }
+
+  override owedMs(): number {
+    const t = this.now();
+    this.credit =
+      Math.min(this.burstMs, this.credit + (t - this.checkedAt) * this.share) -
+      (this.total - this.counted);
+    this.checkedAt = t;
+    this.counted = this.total;
+    return this.credit >= 0 ? 0 : -this.credit / this.share;
   }
 }
 
@@ -104,16 +140,17 @@ export async function runSliced(
         ? () => frame(view)
         : () => idle(view);
   let budget: Budget = () => SLICE_MS;
-  if (wait) budget = await wait();
-  for (;;) {
+  for (let first = true; ; first = false) {
+    const owed = meter?.owedMs() ?? 0;
+    if (owed > 0) await new Promise((resolve) => setTimeout(resolve, owed));
+    if (wait) budget = await wait();
+    else if (!first) await yieldToMain();
     if (signal.aborted) return false;
     const t0 = now();
     const deadline = t0 + Math.min(SLICE_MS, Math.max(1, budget()));
     const done = step(() => now() >= deadline);
     if (meter) meter.total += now() - t0;
     if (done) return true;
-    if (wait) budget = await wait();
-    else await yieldToMain();
   }
 }
 
