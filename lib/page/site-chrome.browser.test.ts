@@ -87,6 +87,16 @@ describe('siteChrome', () => {
     ).toEqual(['A plain blog post about Syria.']);
   });
 
+  it('judges names alike however many distinct ones the page uses', () => {
+    // More distinct id-and-class strings than the chrome test remembers at once.
+    const many = Array.from({ length: 5_000 }, (_, i) => `<p class="para-${i}">Kabul ${i}</p>`);
+    const banner = '<div class="cookie-banner"><p>Cookies</p></div>';
+    const blocks = read(`<div>${banner}${many.join('')}${banner}<p class="para-0">Last</p></div>`);
+    expect(blocks).toHaveLength(5_001);
+    expect(blocks).not.toContain('Cookies');
+    expect(blocks.at(-1)).toBe('Last');
+  });
+
   it('reads a rail-named box of prose, not a rail of links', () => {
     expect(
       read(
