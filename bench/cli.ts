@@ -13,10 +13,12 @@ const OPTIONS = {
   'markjs-5m': { type: 'boolean' },
   'no-apps': { type: 'boolean' },
   'no-real-pages': { type: 'boolean' },
+  'no-firefox': { type: 'boolean' },
   apps: { type: 'boolean' },
   only: { type: 'string' },
   pairs: { type: 'string' },
   'real-pages': { type: 'boolean' },
+  firefox: { type: 'boolean' },
   speedometer: { type: 'boolean' },
   iterations: { type: 'string' },
   suites: { type: 'string' },
@@ -47,14 +49,17 @@ export function parseBenchArgs(argv: string[]) {
     markjs5m: values['markjs-5m'] ?? false,
     apps: !values['no-apps'],
     realPages: !values['no-real-pages'],
-    /** Which section alone, printed: `--speedometer`, `--apps` or `--real-pages`. */
+    firefox: !values['no-firefox'],
+    /** Which section alone, printed: `--speedometer`, `--apps`, `--real-pages` or `--firefox`. */
     only: values.speedometer
       ? ('speedometer' as const)
       : values.apps
         ? ('apps' as const)
         : values['real-pages']
           ? ('real-pages' as const)
-          : null,
+          : values.firefox
+            ? ('firefox' as const)
+            : null,
     appNames: list(values.only),
     pairs: count('pairs', values.pairs),
     iterations: count('iterations', values.iterations),

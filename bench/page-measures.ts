@@ -99,40 +99,61 @@ export async function hoverCard(page: Page, repeat: boolean): Promise<CardTiming
 
 /** Mutations a page does after load, timed one by one (µs each). */
 export const MUTATIONS = 20;
+/** Frames timed after a DOM change each. */
+export const CHANGED_FRAMES = 10;
 
 export interface MutationCost {
   /** Appending a div to body and removing it again. */
   insertRemove: number;
   /** Changing the text of a text node near the end of the page. */
   edit: number;
+  /** From one animation frame to the next when a div was appended to body between them, ms (median). */
+  frameAfterChange: number;
 }
 
 /**
  * Synchronous DOM mutations in the main world, after indexing: Blink updates
  * every live Range of the document on each removal or text change, so their cost
- * grows with the ranges a script keeps. Runs last: it makes the engine rescan.
+ * grows with the ranges a script keeps. Then how long the frame after a change takes: from
+ * one animation callback to the next, across the rendering (style, layout, pre-paint, paint)
+ * of a frame that follows a change. Runs last: it makes the engine rescan.
  */
 export async function mutationCost(page: Page): Promise<MutationCost> {
-  return page.evaluate((n) => {
-    const div = document.createElement('div');
-    let t = performance.now();
-    for (let i = 0; i < n; i++) {
-      document.body.appendChild(div);
-      div.remove();
-    }
-    const insertRemove = ((performance.now() - t) / n) * 1000;
-    const paragraphs = document.querySelectorAll('p');
-    const text = [...(paragraphs[paragraphs.length - 8]?.childNodes ?? [])].find(
-      (c): c is Text => c.nodeType === Node.TEXT_NODE,
-    );
-    let edit = NaN;
-    if (text) {
-      const original = text.data;
-      t = performance.now();
-      for (let i = 0; i < n; i++) text.data = i % 2 ? original : `${original} `;
-      edit = ((performance.now() - t) / n) * 1000;
-      text.data = original;
-    }
-    return { insertRemove, edit };
-  }, MUTATIONS);
+  return page.evaluate(
+    async ([n, frames]) => {
+      const div = document.createElement('div');
+      let t = performance.now();
+      for (let i = 0; i < n; i++) {
+        document.body.appendChild(div);
+        div.remove();
+      }
+      const insertRemove = ((performance.now() - t) / n) * 1000;
+      const paragraphs = document.querySelectorAll('p');
+      const text = [...(paragraphs[paragraphs.length - 8]?.childNodes ?? [])].find(
+        (c): c is Text => c.nodeType === Node.TEXT_NODE,
+      );
+      let edit = NaN;
+      if (text) {
+        const original = text.data;
+        t = performance.now();
+        for (let i = 0; i < n; i++) text.data = i % 2 ? original : `${original} `;
+        edit = ((performance.now() - t) / n) * 1000;
+        text.data = original;
+      }
+      // The callback's own clock, not the frame time it is given (a vsync, which rounds to 16.7 ms).
+      const frame = () =>
+        new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+      const intervals: number[] = [];
+      for (let i = 0; i < frames; i++) {
+        const before = await frame();
+        document.body.appendChild(div);
+        intervals.push((await frame()) - before);
+        div.remove();
+        await frame();
+      }
+      intervals.sort((a, b) => a - b);
+      return { insertRemove, edit, frameAfterChange: intervals[intervals.length >> 1]! };
+    },
+    [MUTATIONS, CHANGED_FRAMES] as const,
+  );
 }

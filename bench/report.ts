@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from '../tests/support/paths';
 import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
 import type { BuildInfo } from './build-info';
-import { MUTATIONS } from './page-measures';
+import { CHANGED_FRAMES, MUTATIONS } from './page-measures';
 import { HEARTBEAT_MS } from './probe';
 import type { ProfiledTier, TierResult } from './static-tiers';
 import { fixed, kb, mb, ms, ratio } from './stats';
@@ -19,6 +19,7 @@ function legend(tiers: Tier[]): string {
   const values: Record<string, string> = {
     windows: tiers.map((t) => `${t.label} ${t.windowMs / 1000} s`).join(', '),
     mutations: String(MUTATIONS),
+    changedFrames: String(CHANGED_FRAMES),
     heartbeat: String(HEARTBEAT_MS),
   };
   return readFileSync(LEGEND, 'utf8')
@@ -91,6 +92,7 @@ export function report(
         'Ranges',
         'Mentions (blocks)',
         'DOM insert+remove, with / without',
+        'Frame after a DOM change, with / without',
       ],
       s.map(({ t, s }) => [
         `${t.page.tier.label} (${kb(t.page.textChars, 0)})`,
@@ -109,6 +111,7 @@ export function report(
         ms(s.ranges),
         `${ms(s.mentions)} (${ms(s.blocks)})`,
         `${us(s.ext.insertRemove)} / ${us(s.base.insertRemove)}`,
+        `${ms(s.ext.frameAfterChange, 1)} / ${ms(s.base.frameAfterChange, 1)} ms`,
       ]),
     ),
     '',

@@ -9,8 +9,9 @@
  *
  * Options: --tiers=50k,300k,1M,5M  --runs=N (every tier)  --no-trace  --no-profile
  *          --no-markjs  --markjs-5m (adds mark.js at 5 MB: several minutes)
- *          --no-apps  --no-real-pages (skip those sections)
- *          --apps [--pairs=N --only=todo,feed,…]  --real-pages  (only that section, printed)
+ *          --no-apps  --no-real-pages  --no-firefox (skip those sections)
+ *          --apps [--pairs=N --only=todo,feed,…]  --real-pages  --firefox [--runs=N]
+ *          (only that section, printed)
  *          --speedometer [--pairs=N --iterations=N --suites=… --params=…] (see speedometer.ts)
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { CHROMIUM, ROOT } from '../tests/support/paths';
 import { runApps } from './apps';
+import { runFirefox } from './firefox';
 import { parseBenchArgs, type BenchOptions } from './cli';
 import { EXTENSION_DIR, log } from './harness';
 import { loadCorpus } from './pages';
@@ -32,6 +34,8 @@ const CORPUS = join(ROOT, 'assets/corpus');
 
 /** Interleaved rounds (with, without, the control) of each app workload. */
 const APP_PAIRS = 3;
+/** Interleaved loads of each page in Firefox, with and without the extension. */
+const FIREFOX_RUNS = 3;
 
 async function fullRun(options: BenchOptions): Promise<void> {
   const started = Date.now();
@@ -54,6 +58,10 @@ async function fullRun(options: BenchOptions): Promise<void> {
     log('real pages');
     const real = await runRealPages();
     if (real) sections.push(real);
+  }
+  if (options.firefox) {
+    log('firefox');
+    sections.push(await runFirefox(corpus, options.runs ?? FIREFOX_RUNS));
   }
   // Formatted as the repository's Prettier would (aligned tables; `npm run lint` stays clean).
   const raw = [report(tiers.results, tiers.meta, tiers.profile), ...sections].join('\n');
@@ -78,6 +86,9 @@ async function bench(options: BenchOptions): Promise<void> {
       return;
     case 'real-pages':
       console.log((await runRealPages()) ?? 'No ../shared/real-pages here.');
+      return;
+    case 'firefox':
+      console.log(await runFirefox(loadCorpus(CORPUS), options.runs ?? FIREFOX_RUNS));
       return;
     case null:
       return fullRun(options);

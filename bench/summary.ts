@@ -50,6 +50,7 @@ function sideFigures(runs: LoadRun[], fpsUntil: (r: LoadRun) => number | null) {
     fps: m(runs, (r) => frameRate(r, fpsUntil(r))),
     insertRemove: m(runs, (r) => r.mutation.insertRemove),
     edit: m(runs, (r) => r.mutation.edit),
+    frameAfterChange: m(runs, (r) => r.mutation.frameAfterChange),
   };
 }
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { serve, type StaticServer } from '../support/static-server';
-import { launchFirefox, type FirefoxWithExtension } from './firefox';
+import { launchFirefox, type FirefoxWithExtension } from '../support/firefox';
 
 const PAGE = `<!doctype html>
 <html lang="en">

@@ -1,23 +1,25 @@
 /**
- * Firefox smoke harness: a real Firefox ESR driven over WebDriver BiDi by puppeteer-core@24,
- * with the Firefox build (`npm run build:firefox`, .output/firefox-mv2) installed as a temporary
- * add-on (unsigned is fine). There is no geckodriver here and Playwright's Firefox cannot be
- * downloaded (../shared/docs/setup-notes.md); puppeteer-core drives the system `firefox-esr`.
+ * Firefox harness (the Firefox tests and the bench): a real Firefox ESR driven over WebDriver
+ * BiDi by puppeteer-core@24, with the Firefox build (`npm run build:firefox`,
+ * .output/firefox-mv2) installed as a temporary add-on (unsigned is fine), or without it. There
+ * is no geckodriver here and Playwright's Firefox cannot be downloaded
+ * (../shared/docs/setup-notes.md); puppeteer-core drives the system `firefox-esr`.
  */
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { FIREFOX, FIREFOX_EXTENSION_DIR } from '../support/paths';
-import { startTrafficTrap } from '../support/traffic-trap';
+import { FIREFOX, FIREFOX_EXTENSION_DIR } from './paths';
+import { startTrafficTrap } from './traffic-trap';
 
 export interface FirefoxWithExtension {
   browser: Browser;
-  extensionId: string;
+  /** The add-on's id (null when launched without it). */
+  extensionId: string | null;
   /** Requests Firefox tried to send off the machine (`GET http://host/path`, `CONNECT host:443`). */
   traffic: string[];
   close(): Promise<void>;
 }
 
-/** Launches headless Firefox (fresh temporary profile) and installs the built extension. */
-export async function launchFirefox(): Promise<FirefoxWithExtension> {
+/** Launches headless Firefox (fresh temporary profile) and installs the built extension unless told not to. */
+export async function launchFirefox({ extension = true } = {}): Promise<FirefoxWithExtension> {
   const trap = await startTrafficTrap();
   let browser: Browser | undefined;
   try {
@@ -45,7 +47,7 @@ export async function launchFirefox(): Promise<FirefoxWithExtension> {
         'network.proxy.ssl_port': trap.port,
       },
     });
-    const extensionId = await browser.installExtension(FIREFOX_EXTENSION_DIR);
+    const extensionId = extension ? await browser.installExtension(FIREFOX_EXTENSION_DIR) : null;
     const launched = browser;
     return {
       browser: launched,
