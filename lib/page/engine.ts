@@ -58,7 +58,7 @@ export class PageEngine {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly watcher: MutationWatcher;
   private readonly scanContext: ScanContext;
-  /** The same, for reading what the page changed: timed, within the watcher's share. */
+  /** The scan context for reading what the page changed: timed by the watcher's capped meter. */
   private readonly changeContext: ScanContext;
   private readonly buildMatcher: () => Matcher;
   private display: DisplayFilter;
