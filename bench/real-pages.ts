@@ -55,6 +55,7 @@ export async function runRealPages(): Promise<string | null> {
     /** Load event, ms. */
     load: { with: number; without: number; control: number };
   }[] = [];
+  const skipped: string[] = [];
   try {
     for (const file of files) {
       const url = `${server.origin}/${file}`;
@@ -81,6 +82,7 @@ export async function runRealPages(): Promise<string | null> {
       } catch (error) {
         // A saved page that navigates itself away (a redirect script) has nothing to measure.
         log(`${file}: skipped (${String(error).split('\n')[0]})`);
+        skipped.push(file.replace(/\.html$/, ''));
       }
     }
   } finally {
@@ -95,6 +97,9 @@ export async function runRealPages(): Promise<string | null> {
   return [
     `### Real pages (${rows.length} saved pages, one traced load each)`,
     '',
+    ...(skipped.length > 0
+      ? [`Skipped (the page navigated itself away while measured): ${skipped.join(', ')}.`, '']
+      : []),
     `Pages with a Backstory task of 50 ms or more: **${over.length}** of ${rows.length}` +
       (over.length ? ` (${over.map((r) => `${r.file} ${ms(r.longest)} ms`).join(', ')})` : '') +
       `. Longest Backstory task on any page: ${ms(Math.max(...rows.map((r) => r.longest)), 1)} ms; ` +
