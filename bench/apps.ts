@@ -1,9 +1,10 @@
 /**
  * Web-app workloads, with and without the extension: what Backstory costs where a
  * page keeps changing. Four apps (a to-do list, a chat feed, a virtual list, apps in
- * throwaway iframes) time themselves; "bad input" pages (mutating forever, 100,000 nodes at once
- * at load and later, `body.innerHTML` replaced every frame) are profiled to find the extension's share
- * of the main thread. Item texts are corpus sentences, so the apps hold mentions.
+ * throwaway iframes) time themselves; "bad input" pages (mutating forever, 100,000 nodes
+ * at once at load and later, `body.innerHTML` replaced every frame) are profiled to find
+ * the extension's share of the main thread. Item texts are corpus sentences, so the apps
+ * hold mentions.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
@@ -195,7 +196,7 @@ async function run() {
   }
 }</script></body></html>`;
 
-/** Bad input: runs for BAD_WINDOW_MS after load, counting frames. */
+/** Bad input: runs for BAD_WINDOW_MS from its first change, counting frames. */
 const BAD_WINDOW_MS = 8_000;
 
 /** `script` starts the run: it sets `t0`, and the window follows. */
