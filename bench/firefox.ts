@@ -1,6 +1,6 @@
 /**
  * Firefox: the Firefox build (.output/firefox-mv2: its content script carries the engine and
- * is injected at document_idle) against the same generated pages without it, in headless
+ * is injected at document_idle) against the static tiers' pages without it, in headless
  * Firefox ESR over WebDriver BiDi. Firefox has no CDP traces or timeline marks from this
  * build, so the page's main world measures: the load event, and the first animation frame
  * at which `CSS.highlights` holds a range (the marks the reader sees).
@@ -9,15 +9,9 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxWithExtension } from '../tests/support/firefox';
 import { serve } from '../tests/support/static-server';
 import { log } from './harness';
-import { generatePage, type Corpus } from './pages';
+import type { Corpus } from './pages';
 import { median, ms, rotated } from './stats';
-
-/** Three of the static tiers' sizes, seeded, so every run serves the same bytes. */
-const TIERS = [
-  { key: '50k', label: '50 kB', chars: 50_000, seed: 20240322 },
-  { key: '1M', label: '1 MB', chars: 1_000_000, seed: 20240323 },
-  { key: '5M', label: '5 MB', chars: 5_000_000, seed: 20240324 },
-];
+import { tierPages, type Tier } from './tiers';
 
 /** How long a load waits for marks before it counts as none seen. */
 const MARKS_TIMEOUT_MS = 30_000;
@@ -50,11 +44,12 @@ async function loadOnce(page: Page, url: string, marks: boolean): Promise<Firefo
   return { load, marks: typeof seen === 'number' ? seen - load : null };
 }
 
-/** `runs` interleaved loads of each tier with the extension and without it. */
-export async function runFirefox(corpus: Corpus, runs: number): Promise<string> {
-  const pages = new Map<string, string>();
-  for (const t of TIERS) pages.set(`/${t.key}.html`, generatePage(corpus, t.chars, t.seed).html);
-  const server = await serve({ pages });
+/** `tier.runs` interleaved loads of each tier's page with the extension and without it. */
+export async function runFirefox(corpus: Corpus, tiers: Tier[]): Promise<string> {
+  const generated = tierPages(corpus, tiers);
+  const server = await serve({
+    pages: new Map(generated.map(({ tier, page }) => [`/${tier.key}.html`, page.html])),
+  });
   const sides: FirefoxWithExtension[] = [];
   try {
     sides.push(await launchFirefox(), await launchFirefox({ extension: false }));
@@ -62,7 +57,8 @@ export async function runFirefox(corpus: Corpus, runs: number): Promise<string> 
     const tabs = new Map<FirefoxWithExtension, Page>();
     for (const side of sides) tabs.set(side, await side.browser.newPage());
     const rows: string[][] = [];
-    for (const tier of TIERS) {
+    for (const { tier } of generated) {
+      const { runs } = tier;
       const url = `${server.origin}/${tier.key}.html`;
       const w: FirefoxLoad[] = [];
       const wo: FirefoxLoad[] = [];
@@ -84,14 +80,15 @@ export async function runFirefox(corpus: Corpus, runs: number): Promise<string> 
         `${ms(median(w.map((r) => r.load)))} / ${ms(median(wo.map((r) => r.load)))} ms`,
         `**${ratio?.toFixed(2) ?? '—'}**`,
         marks.length === runs ? `${ms(median(marks))} ms` : `${marks.length} of ${runs} runs`,
+        String(runs),
       ]);
     }
     const version = await withExt.browser.version();
     return [
-      `### Firefox (${version}, ${runs} interleaved runs, medians)`,
+      `### Firefox (${version}, interleaved runs, medians)`,
       '',
-      '| Page (text) | Load event, with / without | With ÷ without | Marks visible after load |',
-      '| --- | ---: | ---: | ---: |',
+      '| Page (text) | Load event, with / without | With ÷ without | Marks visible after load | Runs |',
+      '| --- | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.join(' | ')} |`),
       '',
     ].join('\n');

@@ -10,7 +10,7 @@
  * Options: --tiers=50k,300k,1M,5M  --runs=N (every tier)  --no-trace  --no-profile
  *          --no-markjs  --markjs-5m (adds mark.js at 5 MB: several minutes)
  *          --no-apps  --no-real-pages  --no-firefox (skip those sections)
- *          --apps [--pairs=N --only=todo,feed,…]  --real-pages  --firefox [--runs=N]
+ *          --apps [--pairs=N --only=todo,feed,…]  --real-pages  --firefox [--tiers=… --runs=N]
  *          (only that section, printed)
  *          --speedometer [--pairs=N --iterations=N --suites=… --params=…] (see speedometer.ts)
  */
@@ -34,8 +34,6 @@ const CORPUS = join(ROOT, 'assets/corpus');
 
 /** Interleaved rounds (with, without, the control) of each app workload. */
 const APP_PAIRS = 3;
-/** Interleaved loads of each page in Firefox, with and without the extension. */
-const FIREFOX_RUNS = 3;
 
 async function fullRun(options: BenchOptions): Promise<void> {
   const started = Date.now();
@@ -44,7 +42,8 @@ async function fullRun(options: BenchOptions): Promise<void> {
   }
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}.`);
   const corpus = loadCorpus(CORPUS);
-  const tiers = await runStaticTiers(selectTiers(options), corpus, {
+  const selected = selectTiers(options);
+  const tiers = await runStaticTiers(selected, corpus, {
     trace: options.trace,
     profile: options.profile,
     started,
@@ -61,7 +60,7 @@ async function fullRun(options: BenchOptions): Promise<void> {
   }
   if (options.firefox) {
     log('firefox');
-    sections.push(await runFirefox(corpus, options.runs ?? FIREFOX_RUNS));
+    sections.push(await runFirefox(corpus, selected));
   }
   // Formatted as the repository's Prettier would (aligned tables; `npm run lint` stays clean).
   const raw = [report(tiers.results, tiers.meta, tiers.profile), ...sections].join('\n');
@@ -88,7 +87,7 @@ async function bench(options: BenchOptions): Promise<void> {
       console.log((await runRealPages()) ?? 'No ../shared/real-pages here.');
       return;
     case 'firefox':
-      console.log(await runFirefox(loadCorpus(CORPUS), options.runs ?? FIREFOX_RUNS));
+      console.log(await runFirefox(loadCorpus(CORPUS), selectTiers(options)));
       return;
     case null:
       return fullRun(options);

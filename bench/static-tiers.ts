@@ -11,7 +11,7 @@ import { serve } from '../tests/support/static-server';
 import { bundleSizes, sourceState, type BuildInfo } from './build-info';
 import { launch as launchBrowser, log, type Side } from './harness';
 import { runMarkjs, type MarkjsRun } from './markjs';
-import { generatePage, type Corpus } from './pages';
+import type { Corpus } from './pages';
 import { PROBE_SCRIPT } from './probe';
 import type { ProfileSummary } from './profile';
 import { ms } from './stats';
@@ -23,7 +23,7 @@ import {
   type LoadRun,
   type ServedPage,
 } from './tier-runs';
-import type { Tier } from './tiers';
+import { tierPages, type Tier } from './tiers';
 import type { TraceSummary } from './trace';
 
 export interface TierResult {
@@ -68,12 +68,8 @@ export async function runStaticTiers(
   const aliases = matcher.aliases.map(([text]) => text);
   const markjsSource = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
-  const html = new Map<string, string>();
-  const generated = tiers.map((tier, i) => {
-    const page = generatePage(corpus, tier.chars, 20240322 + i);
-    html.set(`/news-${tier.key}.html`, page.html);
-    return { tier, page };
-  });
+  const generated = tierPages(corpus, tiers);
+  const html = new Map(generated.map(({ tier, page }) => [`/news-${tier.key}.html`, page.html]));
   const server = await serve({ pages: html });
   const pages: ServedPage[] = generated.map(({ tier, page }) => ({
     ...page,

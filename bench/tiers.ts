@@ -1,5 +1,6 @@
 /** The static tiers: generated news pages of 50 kB to 5 MB of text, and how each is run. */
 import type { BenchOptions } from './cli';
+import { generatePage, type Corpus, type GeneratedPage } from './pages';
 
 export interface Tier {
   key: string;
@@ -67,4 +68,9 @@ export function selectTiers(options: BenchOptions): Tier[] {
     markjsRuns: markjs(t, t.markjsRuns),
     markjsRegexRuns: markjs(t, t.markjsRegexRuns),
   }));
+}
+
+/** Each tier's page, seeded by its place among the tiers run, so every run serves the same bytes. */
+export function tierPages(corpus: Corpus, tiers: Tier[]): { tier: Tier; page: GeneratedPage }[] {
+  return tiers.map((tier, i) => ({ tier, page: generatePage(corpus, tier.chars, 20240322 + i) }));
 }
