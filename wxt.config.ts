@@ -86,10 +86,16 @@ export default defineConfig({
       const css = highlightCss(highlightScopeFor(wxt.config.browser));
       files.push({ relativeDest: HIGHLIGHT_CSS, contents: css });
     },
+    // Always at document_start: Firefox injects an entry's CSS when it runs the entry's
+    // script (document_idle there), and a sheet added after the first style pass restyles
+    // the whole page before its load event.
     'build:manifestGenerated': (_wxt, manifest) => {
-      for (const script of manifest.content_scripts ?? []) {
-        if (script.js?.includes('content-scripts/content.js')) script.css = [HIGHLIGHT_CSS];
-      }
+      const scripts = manifest.content_scripts ?? [];
+      const content = scripts.find((s) => s.js?.includes('content-scripts/content.js'));
+      if (!content) throw new Error('wxt.config.ts: no content script to carry the highlight CSS');
+      const { matches, all_frames } = content;
+      if (content.run_at === 'document_start') content.css = [HIGHLIGHT_CSS];
+      else scripts.push({ matches, all_frames, css: [HIGHLIGHT_CSS], run_at: 'document_start' });
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
