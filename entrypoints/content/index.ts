@@ -21,7 +21,8 @@ export default defineContentScript({
   // message listeners; the document event it dispatches as well is all it needs.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    // The top frame is the page being read: its engine loads while the page settles. Other
+    // The top frame is the page being read: its engine loads at the load event and reads the
+    // settings while the page settles, then the page once it has. Other
     // frames (ads, widgets, an app's throwaway frames) load it only once they have been
     // quiet for a second: an app's frame can look quiet for 50 ms while it works (on a
     // canvas, or inside shadow roots, whose changes a document's observer does not see).
@@ -31,15 +32,15 @@ export default defineContentScript({
     const settled = afterLoadSettled(window, {
       signal: ctx.signal,
       quietMs: top ? TOP_QUIET_MS : FRAME_QUIET_MS,
+    }).then((ok) => {
+      if (ok) timelineMark('backstory:settled');
+      return ok && !ctx.isInvalid;
     });
-    const early = top ? afterLoad(window).then(getPageRunner) : null;
-    // Handled below, unless the page never settles: then a failed load is not worth a report.
-    early?.catch(() => undefined);
-    if (!(await settled) || ctx.isInvalid) return;
-    timelineMark('backstory:settled');
-    const runPage = await (early ?? getPageRunner());
+    const start = top ? afterLoad(window).then(() => true) : settled;
+    if (!(await start) || ctx.isInvalid) return;
+    const runPage = await getPageRunner();
     if (ctx.isInvalid) return;
     timelineMark('backstory:engine-loaded');
-    await runPage({ signal: ctx.signal });
+    await runPage({ signal: ctx.signal, settled });
   },
 });

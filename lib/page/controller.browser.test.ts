@@ -33,13 +33,14 @@ function mountCard(): Promise<CardMount> {
   });
 }
 
-async function start(): Promise<void> {
+async function start(settled?: Promise<boolean>): Promise<void> {
   await new PageController({
     document,
     scope: root,
     adoptDocumentStyles: true,
     matcherData: TEST_MATCHER,
     signal: abort.signal,
+    settled,
     top: true,
     exclude: (el) => el === cardHost,
     mountCard,
@@ -58,6 +59,10 @@ function marks(): Record<string, string[]> {
   });
   return out;
 }
+
+const frames = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise(requestAnimationFrame);
+};
 
 /** What the page's listener answers, as the background would receive it. */
 async function ask(message: unknown): Promise<unknown> {
@@ -105,6 +110,24 @@ describe('PageController', () => {
     await expect
       .poll(() => Object.keys(marks()).sort())
       .toEqual(['backstory-group', 'backstory-person']);
+  });
+
+  it('reads the page only once it has settled, with the settings changed meanwhile', async () => {
+    const { promise: settled, resolve } = Promise.withResolvers<boolean>();
+    const started = start(settled);
+    await updateSettings((s) => ({ ...s, marking: 'all' }));
+    await frames(3);
+    expect(marks()).toEqual({});
+    resolve(true);
+    await started;
+    await expect.poll(() => marks()['backstory-place']).toEqual(['Kerman', 'Kerman']);
+  });
+
+  it('never reads a page that does not settle, nor answers for it', async () => {
+    await start(Promise.resolve(false));
+    await frames(3);
+    expect(marks()).toEqual({});
+    expect(await ask({ type: 'pageMentions' })).toBeUndefined();
   });
 
   it('stays off on a site the reader paused, from the start', async () => {

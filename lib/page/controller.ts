@@ -19,6 +19,8 @@ export interface ControllerOptions {
   adoptDocumentStyles?: boolean;
   matcherData: MatcherData;
   signal: AbortSignal;
+  /** Resolves once the document may be read (false: never); at once by default. */
+  settled?: Promise<boolean>;
   /** Whether this is the top frame (the one the popup and commands talk to). */
   top: boolean;
   /** Parts of the page to leave alone (site chrome); our own UI always is. */
@@ -55,11 +57,23 @@ export class PageController {
   }
 
   async start(): Promise<void> {
-    const { signal } = this.options;
-    const unwatch = watchSettings(({ settings }) => this.apply(settings));
+    const { signal, settled = Promise.resolve(true) } = this.options;
+    // The settings are read while the page settles; a change seen meanwhile is newer.
+    let ready = false;
+    let changed: Settings | null = null;
+    const unwatch = watchSettings(({ settings }) => {
+      if (ready) this.apply(settings);
+      else changed = settings;
+    });
     signal.addEventListener('abort', unwatch);
+    const [read, go] = await Promise.all([readSettings(), settled]);
+    if (!go || signal.aborted) {
+      unwatch();
+      return;
+    }
+    ready = true;
     this.listenForMessages();
-    this.apply((await readSettings()).settings);
+    this.apply(changed ?? read.settings);
   }
 
   private apply(settings: Settings): void {
