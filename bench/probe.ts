@@ -18,6 +18,8 @@ export interface Probe {
   registryAt: number | null;
   /** [when, ms] of every heartbeat-timer firing more than 50 ms late: how long page timers waited. */
   timerGaps: [number, number][];
+  /** When the heartbeat first fired after the load event: the page's first free moment. */
+  freeAfterLoadAt: number | null;
   /** When each animation frame ran (for the first 60 s). */
   frames: number[];
   /** Set by the mark.js run. */
@@ -36,6 +38,7 @@ globalThis.__name = globalThis.__name || ((f) => f);
     firstHighlightAt: null,
     registryAt: null,
     timerGaps: [],
+    freeAfterLoadAt: null,
     frames: [],
   };
   window.__bench = probe;
@@ -70,6 +73,8 @@ globalThis.__name = globalThis.__name || ((f) => f);
     const now = performance.now();
     const lag = now - last - ${HEARTBEAT_MS};
     if (lag > 50) probe.timerGaps.push([last, lag]);
+    // readyState turns complete in the task that fires load: a later timer runs after it.
+    if (probe.freeAfterLoadAt === null && document.readyState === 'complete') probe.freeAfterLoadAt = now;
     last = now;
     if (now > 60000) clearInterval(beat);
   }, ${HEARTBEAT_MS});
@@ -86,6 +91,7 @@ export interface PageReading {
   firstHighlightAt: number | null;
   registryAt: number | null;
   timerGaps: [number, number][];
+  freeAfterLoadAt: number | null;
   frames: number[];
   /** Start-up, mark by mark (see START_UP_MARKS): when each was reached, or null. */
   startUp: (number | null)[];
@@ -121,6 +127,7 @@ export function readPage(): PageReading {
     firstHighlightAt: probe.firstHighlightAt,
     registryAt: probe.registryAt,
     timerGaps: probe.timerGaps,
+    freeAfterLoadAt: probe.freeAfterLoadAt,
     frames: probe.frames,
     startUp: [
       'backstory:settled',

@@ -47,6 +47,10 @@ function sideFigures(runs: LoadRun[], fpsUntil: (r: LoadRun) => number | null) {
     heap: m(runs, (r) => r.heap),
     loadEnd: m(runs, (r) => r.reading.loadEnd),
     timerGap: m(runs, (r) => maxGapAfterLoad(r, r.reading.timerGaps)),
+    /** How long after its load event the page's own timers first ran. */
+    busyAfterLoad: m(runs, (r) =>
+      r.reading.freeAfterLoadAt === null ? null : r.reading.freeAfterLoadAt - r.reading.loadEnd,
+    ),
     fps: m(runs, (r) => frameRate(r, fpsUntil(r))),
     insertRemove: m(runs, (r) => r.mutation.insertRemove),
     edit: m(runs, (r) => r.mutation.edit),
@@ -58,6 +62,7 @@ export function summarize(t: TierResult) {
   const sub = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
   const after = (r: LoadRun, x: number | null) => (x === null ? null : x - r.reading.loadEnd);
   const indexedAfterLoad = m(t.ext, (r) => after(r, r.reading.indexed));
+  const viewportAfterLoad = m(t.ext, (r) => after(r, r.reading.viewportMarked));
   const ext = sideFigures(t.ext, (r) => r.reading.indexed);
   // Without the extension: the same stretch after load as the extension's median indexing.
   const base = sideFigures(t.base, (r) => r.reading.loadEnd + (indexedAfterLoad ?? 0));
@@ -78,7 +83,9 @@ export function summarize(t: TierResult) {
     startUpAfterLoad: [0, 1, 2, 3].map((i) =>
       m(t.ext, (r) => after(r, r.reading.startUp[i] ?? null)),
     ),
-    viewportAfterLoad: m(t.ext, (r) => after(r, r.reading.viewportMarked)),
+    viewportAfterLoad,
+    /** After the page's own first free moment (its busy time after load, without us). */
+    viewportAfterPageFree: sub(viewportAfterLoad, base.busyAfterLoad),
     viewportFromNav: m(t.ext, (r) => r.reading.viewportMarked),
     visibleAfterLoad: m(t.ext, (r) => after(r, r.reading.firstHighlightAt)),
     visibleFromNav: m(t.ext, (r) => r.reading.firstHighlightAt),
