@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CappedMeter, SLICE_MS, TimeMeter, afterLoad, runSliced } from './scheduler';
+import { CappedMeter, SLICE_MS, TimeMeter, afterLoad, loadFired, runSliced } from './scheduler';
 
 /** A clock the step moves by hand, so slices end where the test says. */
 function manualClock() {
@@ -175,6 +175,28 @@ describe('page lifecycle', () => {
       await loaded;
       expect(order).toEqual(['load', 'load task', 'after load']);
       expect(doc.readyState).toBe('complete');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('loadFired waits for the load event and resolves before afterLoad does', async () => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      const view = frame.contentWindow!;
+      const doc = frame.contentDocument!;
+      doc.open();
+      const order: string[] = [];
+      const fired = loadFired(view).then(() => order.push('fired'));
+      const loaded = afterLoad(view).then(() => order.push('after load'));
+      await new Promise((r) => setTimeout(r, 0));
+      expect(order).toEqual([]);
+      doc.write('<p>Kerman</p>');
+      doc.close();
+      await Promise.all([fired, loaded]);
+      expect(order).toEqual(['fired', 'after load']);
+      await expect(loadFired(view)).resolves.toBeUndefined();
     } finally {
       frame.remove();
     }

@@ -154,6 +154,16 @@ export async function runSliced(
   }
 }
 
+/**
+ * Resolves in the load event's own task (at once if it has fired): for waiting that must
+ * start counting at load. A timer set then waits out the page's first layout and paint
+ * after load, hundreds of milliseconds on a large page.
+ */
+export function loadFired(view: Window): Promise<void> {
+  if (view.document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => view.addEventListener('load', () => resolve(), { once: true }));
+}
+
 /** Resolves once the load event has fired and its task is over, so start-up never delays it. */
 export function afterLoad(view: Window): Promise<void> {
   const doc = view.document;

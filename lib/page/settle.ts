@@ -1,4 +1,4 @@
-import { afterLoad } from './scheduler';
+import { loadFired } from './scheduler';
 
 export interface SettleOptions {
   signal: AbortSignal;
@@ -21,7 +21,8 @@ export async function afterLoadSettled(
   view: Window,
   { signal, quietMs, maxMs = 3_000, lookAgainMs = 50 }: SettleOptions,
 ): Promise<boolean> {
-  await afterLoad(view);
+  // The quiet moment may be the one the page spends on its first layout after load.
+  await loadFired(view);
   if (signal.aborted) return false;
   return new Promise((resolve) => {
     // An observer left connected would run its callback after every task of a busy app
