@@ -165,11 +165,7 @@ export function loadFired(view: Window): Promise<void> {
 }
 
 /** Resolves once the load event has fired and its task is over, so start-up never delays it. */
-export function afterLoad(view: Window): Promise<void> {
-  const doc = view.document;
-  const settle = (resolve: () => void) => setTimeout(resolve, 0);
-  if (doc.readyState === 'complete') return new Promise(settle);
-  return new Promise((resolve) =>
-    view.addEventListener('load', () => settle(resolve), { once: true }),
-  );
+export async function afterLoad(view: Window): Promise<void> {
+  await loadFired(view);
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
