@@ -4,6 +4,7 @@ import { LibraryService, listenForAddRequests } from '@/lib/background/library';
 import { setUpMenus } from '@/lib/background/menus';
 import { answerRequests } from '@/lib/background/requests';
 import { loadKnowledgeBase, loadMatcherData } from '@/lib/kb/load';
+import { migrateSettings } from '@/lib/settings/store';
 
 export default defineBackground(() => {
   const library = new LibraryService(loadKnowledgeBase, loadMatcherData);
@@ -11,6 +12,10 @@ export default defineBackground(() => {
   answerRequests(library);
   answerSteppingCommands();
   setUpMenus();
+  // Pages only read the settings; an update's migration runs here, where the update starts.
+  migrateSettings().catch((error: unknown) =>
+    console.error('Backstory: could not migrate the settings', error),
+  );
   // `npm run dev` starts on the bundled reader, so something works with no setup.
   if (import.meta.env.DEV) {
     browser.runtime.onInstalled.addListener(() => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultSettings, parseSettings } from './schema';
 import {
@@ -88,6 +88,26 @@ describe('settings storage', () => {
     expect(isPaused(paused, 'news.example.com')).toBe(true);
     expect(isPaused(setPaused(paused, 'news.example.com', false), 'news.example.com')).toBe(false);
     expect(isPaused({ ...defaultSettings, enabled: false }, 'any.org')).toBe(true);
+  });
+
+  it('reads and watches without migrating, and migrates when asked', async () => {
+    // A fresh module: this one's settings item may have been defined (and so migrated) already.
+    vi.resetModules();
+    const store = await import('./store');
+    const old = { ...defaultSettings, hoverDelay: 0.6 };
+    await fakeBrowser.storage.local.set({ settings: old, settings$: { v: 0 } });
+    const seen: unknown[] = [];
+    const unwatch = store.watchSettings(({ settings }) => seen.push(settings.marking));
+    await store.readSettings();
+    expect(await fakeBrowser.storage.local.get(['settings', 'settings$'])).toEqual({
+      settings: old,
+      settings$: { v: 0 },
+    });
+    await store.migrateSettings();
+    expect(await fakeBrowser.storage.local.get('settings$')).toEqual({ settings$: { v: 1 } });
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings, marking: 'all' } });
+    unwatch();
+    expect(seen).toEqual(['all']);
   });
 
   it('runs migrations when the stored version is older', async () => {

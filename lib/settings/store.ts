@@ -32,21 +32,35 @@ export function defineSettingsItem(
 let item: ReturnType<typeof defineSettingsItem> | undefined;
 
 /**
- * The settings' storage item, defined on first use: defining it reads storage (its
- * migration check), and the content script loads this module in every frame of every
- * page, most of which are gone before they would read a setting.
+ * The settings' storage item, for writing and migrating. Defined on first use: defining
+ * it runs its migration check (a storage read, and one more after it), which pages
+ * should not pay for; they only read and watch.
  */
 export function settingsItem(): ReturnType<typeof defineSettingsItem> {
   return (item ??= defineSettingsItem(SETTINGS_VERSION, settingsMigrations));
 }
 
-export async function readSettings(): Promise<ParsedSettings> {
-  return parseSettings(await settingsItem().getValue());
+/** Brings the stored settings up to this version; the background runs it when it starts. */
+export function migrateSettings(): Promise<void> {
+  return settingsItem().migrate();
 }
 
-/** Applies a change on top of the current (repaired) settings and stores the result. */
+/**
+ * The stored settings, repaired: one storage read. A page reads them before it is
+ * marked, and a value a migration has not reached yet is repaired field by field
+ * like any other; writes go through the item, which migrates first.
+ */
+export async function readSettings(): Promise<ParsedSettings> {
+  return parseSettings(await storage.getItem<unknown>(SETTINGS_KEY, { fallback: defaultSettings }));
+}
+
+/**
+ * Applies a change on top of the current (repaired) settings and stores the result. It
+ * reads through the item, after any migration: a change applied to an older shape would
+ * overwrite the migrated value with that shape's repair.
+ */
 export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const { settings } = await readSettings();
+  const { settings } = parseSettings(await settingsItem().getValue());
   const next = parseSettings(change(settings)).settings;
   await settingsItem().setValue(next);
   return next;
@@ -58,7 +72,9 @@ export async function resetSettings(): Promise<void> {
 
 /** Calls back with the repaired settings on every change, from any context. */
 export function watchSettings(callback: (parsed: ParsedSettings) => void): () => void {
-  return settingsItem().watch((value) => callback(parseSettings(value)));
+  return storage.watch<unknown>(SETTINGS_KEY, (value) =>
+    callback(parseSettings(value ?? defaultSettings)),
+  );
 }
 
 export function isPaused(settings: Settings, host: string): boolean {
