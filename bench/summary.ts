@@ -84,8 +84,17 @@ export function summarize(t: TierResult) {
       m(t.ext, (r) => after(r, r.reading.startUp[i] ?? null)),
     ),
     viewportAfterLoad,
-    /** After the page's own first free moment (its busy time after load, without us). */
-    viewportAfterPageFree: sub(viewportAfterLoad, base.busyAfterLoad),
+    /**
+     * After the page's own first free moment in the same load: its first timer after load.
+     * Our first task after load can run before that timer (both are due at once when the
+     * page has held the thread), so this leaves out at most that one task.
+     */
+    viewportAfterPageFree: m(t.ext, (r) => {
+      const { viewportMarked, freeAfterLoadAt } = r.reading;
+      return viewportMarked === null || freeAfterLoadAt === null
+        ? null
+        : viewportMarked - freeAfterLoadAt;
+    }),
     viewportFromNav: m(t.ext, (r) => r.reading.viewportMarked),
     visibleAfterLoad: m(t.ext, (r) => after(r, r.reading.firstHighlightAt)),
     visibleFromNav: m(t.ext, (r) => r.reading.firstHighlightAt),
