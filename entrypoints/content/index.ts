@@ -3,7 +3,7 @@ import { afterLoadSettled } from '@/lib/page/settle';
 import { timelineMark } from '@/lib/page/timeline';
 import { getPageRunner } from '#page-runner-loader';
 
-/** How long a page must go without a DOM change before it is read, ms. */
+/** How long a page must go without adding or removing elements before it is read, ms. */
 const TOP_QUIET_MS = 50;
 const FRAME_QUIET_MS = 1_000;
 
@@ -25,7 +25,7 @@ export default defineContentScript({
     // settings while the page settles, then the page once it has. Other
     // frames (ads, widgets, an app's throwaway frames) load it only once they have been
     // quiet for a second: an app's frame can look quiet for 50 ms while it works (on a
-    // canvas, or inside shadow roots, whose changes a document's observer does not see).
+    // canvas, or inside shadow roots, whose elements the document's count leaves out).
     const top = window === window.top;
     // Nothing before the load event has fired (start-up must never push it back), nor while
     // the page is still busy building its DOM.
