@@ -41,15 +41,15 @@ export async function afterLoadSettled(
   const elements = view.document.getElementsByTagName('*');
   return new Promise((resolve) => {
     const start = view.performance.now();
-    let count = elements.length;
+    // Counted first at the first look, not here: this runs while the load event is still
+    // being dispatched, and counting walks the whole document.
+    let count: number | null = null;
     let changedAt = start;
     const look = () => {
       const now = view.performance.now();
       const seen = elements.length;
-      if (seen !== count) {
-        count = seen;
-        changedAt = now;
-      }
+      if (count !== null && seen !== count) changedAt = now;
+      count = seen;
       if (now - changedAt >= quietMs || now - start >= maxMs) finish(true);
     };
     const timer = setInterval(look, lookEveryMs);
