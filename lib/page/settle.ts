@@ -6,8 +6,6 @@ export interface SettleOptions {
   quietMs: number;
   /** Start anyway this long after load, however busy the page is, ms. */
   maxMs?: number;
-  /** How often the document is looked at, ms (by default a few times per quietMs). */
-  lookEveryMs?: number;
 }
 
 /**
@@ -28,12 +26,7 @@ export interface SettleOptions {
  */
 export async function afterLoadSettled(
   view: Window,
-  {
-    signal,
-    quietMs,
-    maxMs = 3_000,
-    lookEveryMs = Math.max(10, Math.min(100, quietMs / 4)),
-  }: SettleOptions,
+  { signal, quietMs, maxMs = 3_000 }: SettleOptions,
 ): Promise<boolean> {
   // The quiet moment may be the one the page spends on its first layout after load.
   await loadFired(view);
@@ -52,7 +45,8 @@ export async function afterLoadSettled(
       count = seen;
       if (now - changedAt >= quietMs || now - start >= maxMs) finish(true);
     };
-    const timer = setInterval(look, lookEveryMs);
+    // A few looks per quiet period, so the start comes soon after the pause's end.
+    const timer = setInterval(look, Math.max(10, Math.min(100, quietMs / 4)));
     const finish = (settled: boolean) => {
       clearInterval(timer);
       signal.removeEventListener('abort', onAbort);
