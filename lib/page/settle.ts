@@ -35,13 +35,14 @@ export async function afterLoadSettled(
   return new Promise((resolve) => {
     const start = view.performance.now();
     // Counted first at the first look, not here: this runs while the load event is still
-    // being dispatched, and counting walks the whole document.
+    // being dispatched, and counting walks the whole document. The quiet is timed from
+    // that first count too: what changed before it went unseen.
     let count: number | null = null;
     let changedAt = start;
     const look = () => {
       const now = view.performance.now();
       const seen = elements.length;
-      if (count !== null && seen !== count) changedAt = now;
+      if (seen !== count) changedAt = now;
       count = seen;
       if (now - changedAt >= quietMs || now - start >= maxMs) finish(true);
     };
