@@ -7,6 +7,7 @@ import { createLiveRegion } from '../card/announcer';
 import { PageController } from './controller';
 import type { CardMount } from '../card/card-host';
 import { TEST_MATCHER } from '../test-support/page-fixtures';
+import { rangeText } from '../../tests/support/range-text';
 
 let root: HTMLElement;
 let abort: AbortController;
@@ -54,7 +55,7 @@ function marks(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   CSS.highlights.forEach((h, name) => {
     if (name.startsWith('backstory-') && h.size > 0) {
-      out[name] = [...h].map((r) => r.toString());
+      out[name] = [...h].map(rangeText);
     }
   });
   return out;

@@ -171,10 +171,8 @@ export class PageController {
           const selection = this.options.document.getSelection();
           const run = this.run;
           if (!run || !selection || selection.rangeCount === 0) return false;
-          run.hover.showTarget(
-            { entity: entities[0]!, range: selection.getRangeAt(0).cloneRange() },
-            true,
-          );
+          const range = selection.getRangeAt(0).cloneRange();
+          run.hover.showTarget({ entity: entities[0]!, range, bounds: range }, true);
           return true;
         },
       },

@@ -99,6 +99,7 @@ export class PageEngine {
       view: this.view,
       signal: options.signal,
       process: (batch) => this.applyMutations(batch),
+      onRewrite: (node) => this.highlighter.forget(node),
     });
     const unadoptShadows: (() => void)[] = [];
     this.scanContext = {
@@ -315,7 +316,8 @@ export class PageEngine {
     const pos = caretAt(this.doc, x, y, [...this.shadowRoots]);
     if (!pos) return undefined;
     for (const m of this.index.at(pos.node, pos.offset)) {
-      if (this.display.categories[m.category] && rangeContainsPoint(m.range, x, y)) return m;
+      if (this.display.categories[m.category] && m.measure((r) => rangeContainsPoint(r, x, y)))
+        return m;
     }
     return undefined;
   }
@@ -330,9 +332,9 @@ export class PageEngine {
         : -1;
     if (i !== -1) return list[(i + direction + list.length) % list.length];
     if (direction === 1)
-      return list.find((m) => m.range.getBoundingClientRect().top > 0) ?? list[0];
+      return list.find((m) => m.measure((r) => r.getBoundingClientRect().top > 0)) ?? list[0];
     return (
-      [...list].reverse().find((m) => m.range.getBoundingClientRect().bottom < 0) ??
+      list.findLast((m) => m.measure((r) => r.getBoundingClientRect().bottom < 0)) ??
       list[list.length - 1]
     );
   }

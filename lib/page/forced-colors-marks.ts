@@ -1,5 +1,6 @@
 import { categories, categoryInfo, type Category } from '../catalog/category';
 import { REVEAL_HIGHLIGHT, highlightName, markVariants } from './highlighter';
+import { readRange } from './scratch-range';
 
 /**
  * Marks in forced-colours (High Contrast) mode. Chromium paints every custom
@@ -51,7 +52,7 @@ export function watchForcedColors(doc: Document, signal: AbortSignal): { redraw(
     const bars: HTMLElement[] = [];
     for (const { name, category, inLink } of names) {
       taken.get(name)?.forEach((range) => {
-        for (const r of (range as Range).getClientRects?.() ?? []) {
+        for (const r of readRange(doc, range, (live) => [...live.getClientRects()])) {
           if (r.bottom < 0 || r.top > height || r.right < 0 || r.left > width || r.width === 0)
             continue;
           const bar = doc.createElement('div');

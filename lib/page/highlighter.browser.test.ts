@@ -9,6 +9,7 @@ import {
   markVariants,
 } from './highlighter';
 import type { Mark } from './mention-index';
+import { rangeText } from '../../tests/support/range-text';
 
 let root: HTMLElement;
 let highlighter: Highlighter;
@@ -27,8 +28,7 @@ function marksOf(container: Element): Mark[] {
   return [{ category: category ?? 'place', range }];
 }
 
-const marked = (name: string) =>
-  [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString());
+const marked = (name: string) => [...(CSS.highlights.get(name) ?? [])].map(rangeText);
 
 const blocks = (...ids: string[]) => new Set(ids.map((id) => root.querySelector(`#${id}`)!));
 

@@ -5,8 +5,9 @@ import type { Rgb } from './page-theme';
 
 /**
  * Marks mentions with the CSS Custom Highlight API: one highlight per category,
- * no element wrapped, no text node touched. Painting cost grows with registered
- * ranges, so only blocks in or near the viewport get theirs registered.
+ * no element wrapped, no text node touched. Marks are static ranges: a live range
+ * slows every DOM change the page makes (see scratch-range.ts). Painting cost grows
+ * with registered ranges, so only blocks in or near the viewport get theirs registered.
  */
 
 /** Where a mark sits, which decides how it is drawn so it always stands out (see LOOK). */
@@ -81,6 +82,8 @@ export class Highlighter {
   private readonly highlights = new Map<string, Highlight>();
   private containers: ReadonlySet<Element> = new Set();
   private readonly painted = new Map<Element, { highlight: Highlight; range: AbstractRange }[]>();
+  /** The painted block each text node a mark starts or ends in belongs to. */
+  private readonly paintedAt = new WeakMap<Node, Element>();
   /** Effective backgrounds, shared by the blocks of one paint pass. */
   private backgrounds = new WeakMap<Element, Rgb>();
   private readonly observer: IntersectionObserver;
@@ -125,7 +128,24 @@ export class Highlighter {
       range,
     }));
     this.painted.set(el, marks);
-    for (const { highlight, range } of marks) highlight.add(range);
+    for (const { highlight, range } of marks) {
+      highlight.add(range);
+      this.paintedAt.set(range.startContainer, el);
+      this.paintedAt.set(range.endContainer, el);
+    }
+  }
+
+  /**
+   * The page rewrote `node`: a mark over it is a static range, which keeps its offsets
+   * whatever the text now says, so the block's marks come down at once. The block stays
+   * painted (with nothing) and is drawn again when the rewritten text has been read.
+   */
+  forget(node: Node): void {
+    const el = this.paintedAt.get(node);
+    const marks = el && this.painted.get(el);
+    if (!el || !marks?.length) return;
+    for (const { highlight, range } of marks) highlight.delete(range);
+    this.painted.set(el, []);
   }
 
   private unpaint(el: Element): void {

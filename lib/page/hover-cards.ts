@@ -25,6 +25,9 @@ import type { Marking, ModifierKey } from '../settings/schema';
 /** What a card is shown for: an entity, anchored at a range (a mention or a selection). */
 export interface CardTarget {
   entity: string;
+  /** Where it lies, to compare with (a mention's static range: pointer moves make no live range). */
+  bounds: AbstractRange;
+  /** A live range, for what is held: the open card's anchor, the place stepping starts from. */
   range: Range;
 }
 
@@ -56,11 +59,12 @@ const INTERACTIVE = 'a[href], button, label, summary, [role=button], [role=link]
  */
 const DOUBLE_CLICK_WAIT_MS = 250;
 
-const sameMention = (a: CardTarget | undefined, b: CardTarget) =>
-  a !== undefined &&
-  a.entity === b.entity &&
-  a.range.startContainer === b.range.startContainer &&
-  (a.range.collapsed || a.range.startOffset === b.range.startOffset);
+/** Whether `hit` is the mention `held` is for; `held`'s live range collapsed if its text was rewritten. */
+const sameMention = (held: CardTarget | undefined, hit: CardTarget) =>
+  held !== undefined &&
+  held.entity === hit.entity &&
+  held.range.startContainer === hit.bounds.startContainer &&
+  (held.range.collapsed || held.range.startOffset === hit.bounds.startOffset);
 
 /**
  * Drives the hover card: pointer, focus and keyboard input → hover intent → card
@@ -187,7 +191,7 @@ export class HoverCards {
   /** A mention the reader has selected, or has just selected on, is text to work with. */
   private isQuiet(m: CardTarget): boolean {
     if (this.quiet && sameMention(this.quiet, m)) return true;
-    return selectionTouches(this.options.document.getSelection(), m.range);
+    return selectionTouches(this.options.document.getSelection(), m.bounds);
   }
 
   /**
@@ -348,10 +352,11 @@ export class HoverCards {
   }
 
   /** With no place yet: the first stop below the viewport's top (or the last above it). */
-  private firstStopInView(stops: CardTarget[], direction: 1 | -1): CardTarget | undefined {
-    if (direction === 1)
-      return stops.find((m) => m.range.getBoundingClientRect().top >= 0) ?? stops[0];
-    return stops.findLast((m) => m.range.getBoundingClientRect().bottom < 0) ?? stops.at(-1);
+  private firstStopInView(stops: PageMention[], direction: 1 | -1): PageMention | undefined {
+    const top = (m: PageMention) => m.measure((r) => r.getBoundingClientRect().top);
+    const bottom = (m: PageMention) => m.measure((r) => r.getBoundingClientRect().bottom);
+    if (direction === 1) return stops.find((m) => top(m) >= 0) ?? stops[0];
+    return stops.findLast((m) => bottom(m) < 0) ?? stops.at(-1);
   }
 
   /** Opens a card on purpose (popup, context menu, keyboard), pinned. */

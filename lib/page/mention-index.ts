@@ -5,7 +5,8 @@ import { EvidenceJudge, type EntityTraits, type PageContext } from '../match/evi
 import type { Matcher } from '../match/matcher';
 import { normalizeText } from '../text/normalize';
 import { MentionSlab, type SlabSpan } from './mention-slab';
-import { rangeFor, type NodeRun, type TextBlock } from './text-block';
+import { readRange } from './scratch-range';
+import { rangeFor, staticRangeFor, type NodeRun, type TextBlock } from './text-block';
 
 /** Filters mentions by what the settings show; checked before any object is made. */
 type Keep = (category: Category, first: boolean, entity: string) => boolean;
@@ -42,12 +43,13 @@ export interface BlockRecord extends SlabSpan {
 /** A mark for the highlighter. */
 export interface Mark {
   category: Category;
-  range: AbstractRange;
+  range: StaticRange;
 }
 
 /** One mention, materialized on demand (hover, stepping, the popup). */
 export class PageMention {
   private live: Range | undefined;
+  private fixed: StaticRange | undefined;
   /** The matcher's alias that found it (its kind decides the page-order rule). */
   readonly alias: number;
   readonly start: number;
@@ -78,8 +80,31 @@ export class PageMention {
   }
 
   /**
-   * A live range over the mention, made once per object; collapsed if the block
-   * changed since it was read (it is read again with the next batch of changes).
+   * The mention's ends as its block was read, as a static range (collapsed at the
+   * container if the block changed since): marks and comparisons, at no cost to the
+   * page's DOM changes.
+   */
+  get bounds(): StaticRange {
+    if (!this.fixed) {
+      const run = this.run();
+      const at = this.record.container;
+      this.fixed = run
+        ? staticRangeFor(run, this.start, this.end)
+        : new StaticRange({ startContainer: at, startOffset: 0, endContainer: at, endOffset: 0 });
+    }
+    return this.fixed;
+  }
+
+  /** Reads the mention's geometry without making it a live range (see scratch-range.ts). */
+  measure<T>(read: (range: Range) => T): T {
+    if (this.live) return read(this.live);
+    return readRange(this.record.container.ownerDocument, this.bounds, read);
+  }
+
+  /**
+   * A live range over the mention, made once per object, for what holds on to it (an
+   * open card's anchor); collapsed if the block changed since it was read (it is read
+   * again with the next batch of changes).
    */
   get range(): Range {
     if (!this.live) {
@@ -394,7 +419,7 @@ export class MentionIndex {
       if (!run) continue;
       for (const slot of this.slotsIn(record, keep)) {
         const m = this.mention(record, slot, run);
-        out.push({ category: m.category, range: m.range });
+        out.push({ category: m.category, range: m.bounds });
       }
     }
     return out;

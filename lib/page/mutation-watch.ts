@@ -28,6 +28,11 @@ export interface MutationWatchOptions {
    * holds each slice back while over its share); the next batch waits until it is done.
    */
   process(batch: MutationBatch): Promise<void>;
+  /**
+   * The page rewrote a text node (called in the page's own turn, so keep it to a lookup):
+   * marks drawn over it are static ranges that would stay on the old offsets until the batch.
+   */
+  onRewrite?(node: Node): void;
   now?: () => number;
 }
 
@@ -129,6 +134,7 @@ export class MutationWatcher {
 
   private file(records: MutationRecord[]): void {
     for (const r of records) {
+      if (r.type === 'characterData') this.options.onRewrite?.(r.target);
       const target = r.type === 'characterData' ? r.target.parentNode : r.target;
       if (target) this.targets.add(target instanceof ShadowRoot ? target.host : target);
       if (this.huge) continue;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readRange } from './scratch-range';
 import { comparePlaces, entityStops, nextStop } from './stepping';
 
 const page = document.createElement('main');
@@ -7,22 +8,22 @@ document.body.append(page);
 const text = page.firstChild!.firstChild as Text;
 
 /** Mentions of the words of the paragraph, in page order, each with its range. */
-const mentions = text.data.split(' ').reduce<{ entity: string; range: Range }[]>((out, word) => {
-  const start = text.data.indexOf(word, out.length ? out.at(-1)!.range.endOffset : 0);
+const mentions = text.data.split(' ').reduce<{ entity: string; bounds: Range }[]>((out, word) => {
+  const start = text.data.indexOf(word, out.length ? out.at(-1)!.bounds.endOffset : 0);
   const range = document.createRange();
   range.setStart(text, start);
   range.setEnd(text, start + word.length);
-  return [...out, { entity: word, range }];
+  return [...out, { entity: word, bounds: range }];
 }, []);
 
-const at = (i: number) => mentions[i]!.range;
+const at = (i: number) => mentions[i]!.bounds;
 const names = (list: { entity: string }[]) => list.map((m) => m.entity);
 
 describe('keyboard stepping', () => {
   it('stops once per entity, at its first mention', () => {
     const stops = entityStops(mentions);
     expect(names(stops)).toEqual(['Putin', 'Kerman', 'Taliban', 'Zelin']);
-    expect(stops[1]!.range).toBe(at(1));
+    expect(stops[1]!.bounds).toBe(at(1));
   });
 
   it('moves to the next entity after the last card, skipping repeats', () => {
@@ -59,6 +60,22 @@ describe('keyboard stepping', () => {
 });
 
 describe('comparePlaces', () => {
+  it('orders points inside a range the reused range last spanned', () => {
+    readRange(document, at(5), () => undefined);
+    readRange(
+      document,
+      new StaticRange({
+        startContainer: text,
+        startOffset: 0,
+        endContainer: text,
+        endOffset: text.length,
+      }),
+      () => undefined,
+    );
+    expect(comparePlaces({ node: text, offset: 2 }, { node: text, offset: 9 })).toBe(-1);
+    expect(comparePlaces({ node: text, offset: 9 }, { node: text, offset: 2 })).toBe(1);
+  });
+
   it('orders points across shadow trees by where their hosts sit', () => {
     const before = document.createElement('p');
     before.textContent = 'Kabul';

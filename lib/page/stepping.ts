@@ -1,3 +1,5 @@
+import { scratchRange } from './scratch-range';
+
 /**
  * Keyboard stepping (Alt+Shift+. and ,): entity by entity, from where the reader
  * is. Pure functions over mentions in page order, so they are tested without a page.
@@ -11,7 +13,8 @@ export interface Place {
 
 interface Stoppable {
   entity: string;
-  range: Range;
+  /** Where the mention lies (a static range: comparing must not make live ones). */
+  bounds: AbstractRange;
 }
 
 /**
@@ -34,8 +37,9 @@ function lift(node: Node): Node {
 /** Document order of two points, across shadow trees; 0 when they cannot be told apart. */
 export function comparePlaces(a: Place, b: Place): number {
   if (a.node.getRootNode() === b.node.getRootNode()) {
-    const range = (a.node.ownerDocument ?? (a.node as Document)).createRange();
+    const range = scratchRange(a.node.ownerDocument ?? (a.node as Document));
     range.setStart(a.node, a.offset);
+    range.collapse(true);
     return range.comparePoint(b.node, b.offset) * -1;
   }
   const la = lift(a.node);
@@ -64,14 +68,14 @@ export function nextStop<M extends Stoppable>(
 ): M | undefined {
   if (stops.length === 0) return undefined;
   const same = (m: M) =>
-    exclude !== undefined && comparePlaces(startOf(m.range), startOf(exclude)) === 0;
+    exclude !== undefined && comparePlaces(startOf(m.bounds), startOf(exclude)) === 0;
   if (!place) return direction === 1 ? stops[0] : stops[stops.length - 1];
   if (direction === 1) {
-    const after = stops.find((m) => !same(m) && comparePlaces(endOf(m.range), startOf(place)) > 0);
+    const after = stops.find((m) => !same(m) && comparePlaces(endOf(m.bounds), startOf(place)) > 0);
     return after ?? stops.find((m) => !same(m)) ?? stops[0];
   }
   const before = stops.findLast(
-    (m) => !same(m) && comparePlaces(startOf(m.range), endOf(place)) < 0,
+    (m) => !same(m) && comparePlaces(startOf(m.bounds), endOf(place)) < 0,
   );
   return before ?? stops.findLast((m) => !same(m)) ?? stops[stops.length - 1];
 }

@@ -54,7 +54,7 @@ export function positionAt(
   return { node: block.nodes[i]!, offset: offset - block.starts[i]! };
 }
 
-/** A live DOM range over `[start, end)` of the block's text. */
+/** A live DOM range over `[start, end)` of the block's text (see scratch-range.ts for its cost). */
 export function rangeFor(block: NodeRun, start: number, end: number): Range {
   const from = positionAt(block, start);
   const to = positionAt(block, end, true);
@@ -62,4 +62,16 @@ export function rangeFor(block: NodeRun, start: number, end: number): Range {
   range.setStart(from.node, from.offset);
   range.setEnd(to.node, to.offset);
   return range;
+}
+
+/** A static range over `[start, end)` of the block's text: what a mark is drawn with. */
+export function staticRangeFor(block: NodeRun, start: number, end: number): StaticRange {
+  const from = positionAt(block, start);
+  const to = positionAt(block, end, true);
+  return new StaticRange({
+    startContainer: from.node,
+    startOffset: from.offset,
+    endContainer: to.node,
+    endOffset: to.offset,
+  });
 }

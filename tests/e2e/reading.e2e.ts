@@ -470,12 +470,15 @@ describe('theme and contrast from the page', () => {
       const out: { text: string; highlight: string; ratio: number; line: string }[] = [];
       CSS.highlights.forEach((h, name) => {
         if (!name.startsWith('backstory-') || name === 'backstory-revealed') return;
-        h.forEach((range) => {
-          const el = range.startContainer.parentElement!;
+        h.forEach((mark) => {
+          const el = mark.startContainer.parentElement!;
           const style = getComputedStyle(el, `::highlight(${name})`);
           const line = parse(style.textDecorationColor)!;
+          const range = document.createRange();
+          range.setStart(mark.startContainer, mark.startOffset);
+          range.setEnd(mark.endContainer, mark.endOffset);
           out.push({
-            text: String(range),
+            text: range.toString(),
             highlight: name,
             ratio: Math.round(ratio(line, background(el)) * 100) / 100,
             line: style.textDecorationLine,

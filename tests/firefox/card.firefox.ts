@@ -39,8 +39,15 @@ interface MarkedRange {
 function markedRanges(page: Page): Promise<MarkedRange[]> {
   return page.evaluate(() => {
     const out: { highlight: string; text: string }[] = [];
+    // Marks are static ranges, which have no text of their own.
+    const text = (r: AbstractRange) => {
+      const live = document.createRange();
+      live.setStart(r.startContainer, r.startOffset);
+      live.setEnd(r.endContainer, r.endOffset);
+      return live.toString();
+    };
     CSS.highlights.forEach((highlight, name) => {
-      highlight.forEach((range) => out.push({ highlight: name, text: range.toString() }));
+      highlight.forEach((range) => out.push({ highlight: name, text: text(range) }));
     });
     return out;
   });
@@ -80,17 +87,28 @@ afterAll(async () => {
   console.info(`[firefox] timings (ms): ${JSON.stringify(timings)}`);
 });
 
-/** Resolves once ISIS-K is marked: a pointer that rests there before the page is read opens nothing. */
-function isisMarked(page: Page) {
+/** Resolves once `text` is marked (marks are static ranges: their text is read through a live one). */
+function markedWith(page: Page, text: string) {
   return page.waitForFunction(
-    () => {
+    (text) => {
       let found = false;
-      CSS.highlights.forEach((h) => h.forEach((r) => (found ||= r.toString() === 'ISIS-K')));
+      const live = document.createRange();
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => {
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          found ||= live.toString() === text;
+        }),
+      );
       return found;
     },
     { timeout: 10_000, polling: 100 },
+    text,
   );
 }
+
+/** Resolves once ISIS-K is marked: a pointer that rests there before the page is read opens nothing. */
+const isisMarked = (page: Page) => markedWith(page, 'ISIS-K');
 
 test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   const page = await firefox.browser.newPage();
@@ -127,6 +145,26 @@ test('marks ISIS-K with a highlight and opens its card on hover', async () => {
   await page.close();
 });
 
+test('the marks are painted: the line looks different once they are taken away', async () => {
+  // Marks are StaticRanges; a browser that registered but did not paint them would pass the
+  // tests above, so this compares the pixels of the line with and without the highlights.
+  const page = await firefox.browser.newPage();
+  await page.goto(server.url('/'), { waitUntil: 'load' });
+  await isisMarked(page);
+  const clip = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('lead')!);
+    const box = range.getBoundingClientRect();
+    // The underline sits a few pixels under the text's box.
+    return { x: box.left, y: box.top, width: box.width, height: box.height + 6 };
+  });
+  const painted = await page.screenshot({ clip, encoding: 'base64' });
+  await page.evaluate(() => CSS.highlights.clear());
+  const plain = await page.screenshot({ clip, encoding: 'base64' });
+  expect(painted).not.toBe(plain);
+  await page.close();
+});
+
 test('"Read in source" twice leaves one reader tab', async () => {
   const page = await firefox.browser.newPage();
   await page.goto(server.url('/'), { waitUntil: 'load' });
@@ -158,16 +196,7 @@ test('"Read in source" twice leaves one reader tab', async () => {
 test('double-clicking a name selects it and opens no card', async () => {
   const page = await firefox.browser.newPage();
   await page.goto(server.url('/'), { waitUntil: 'load' });
-  await page.waitForFunction(
-    () => {
-      let found = false;
-      CSS.highlights.forEach((h) =>
-        h.forEach((r) => (found ||= r.toString() === 'Sanaullah Ghafari')),
-      );
-      return found;
-    },
-    { timeout: 10_000, polling: 100 },
-  );
+  await markedWith(page, 'Sanaullah Ghafari');
   const { x, y } = await centreOf(page, 'Ghafari');
   await page.mouse.move(x, y, { steps: 3 });
   await page.mouse.click(x, y, { count: 2 });
