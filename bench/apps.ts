@@ -386,7 +386,7 @@ export async function runApps(
         `${ms(m(w, (r) => r.elapsed))} / ${ms(m(wo, (r) => r.elapsed))} / ${ms(m(c, (r) => r.elapsed))} ms`,
         `**${roundRatio(w, wo)}**`,
         roundRatio(w, c),
-        `${ms(m(w, (r) => r.work))} / ${ms(m(wo, (r) => r.work))} ms`,
+        `${ms(m(w, (r) => r.work))} / ${ms(m(wo, (r) => r.work))} / ${ms(m(c, (r) => r.work))} ms`,
         ratio(
           m(w, (r) => r.work),
           m(wo, (r) => r.work),
@@ -397,7 +397,7 @@ export async function runApps(
     out.push(
       `### App workloads (${pairs} interleaved rounds, medians)`,
       '',
-      '| Workload | Run time, with / without / empty content script | With ÷ without | With ÷ control | App handlers, with / without | Ratio | Frames/s, with / without |',
+      '| Workload | Run time, with / without / empty content script | With ÷ without | With ÷ control | App handlers, with / without / control | Ratio | Frames/s, with / without |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows.map((r) => `| ${r.join(' | ')} |`),
       '',
