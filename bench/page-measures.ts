@@ -32,10 +32,13 @@ export async function loadAndWait(page: Page, url: string, windowMs: number): Pr
 function findMentionInView(): { x: number; y: number; text: string } | null {
   const top = 80;
   const bottom = innerHeight - 40;
+  // Marks are static ranges: geometry and text come from one live range set over each in turn.
+  const range = document.createRange();
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('backstory-')) continue;
-    for (const range of highlight) {
-      if (!(range instanceof Range)) continue;
+    for (const mark of highlight) {
+      range.setStart(mark.startContainer, mark.startOffset);
+      range.setEnd(mark.endContainer, mark.endOffset);
       const rect = range.getClientRects()[0];
       if (!rect || rect.width < 12 || rect.top < top || rect.bottom > bottom) continue;
       const x = rect.left + rect.width / 2;
