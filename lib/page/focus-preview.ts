@@ -15,11 +15,15 @@ export function keyboardFocusedLink(event: FocusEvent): Element | null {
   return link.matches(':focus-visible') ? link : null;
 }
 
-/** The first of `mentions` (in page order) whose text lies inside `el`. */
-export function firstMentionIn<M extends { range: Range }>(
+/**
+ * The first of `mentions` (in page order) whose text lies inside `el`. It reads their
+ * static bounds: a live range made per mention would slow every later DOM change
+ * (see scratch-range.ts).
+ */
+export function firstMentionIn<M extends { bounds: AbstractRange }>(
   el: Element,
   mentions: Iterable<M>,
 ): M | undefined {
-  for (const m of mentions) if (el.contains(m.range.startContainer)) return m;
+  for (const m of mentions) if (el.contains(m.bounds.startContainer)) return m;
   return undefined;
 }
