@@ -2,6 +2,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CDPSession, Page } from 'playwright-core';
 import { CARD_HOST } from '../lib/card/card-host';
+import { REVEAL_HIGHLIGHT } from '../lib/page/highlighter';
+import { defaultSettings } from '../lib/settings/schema';
 import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
 
 /** JS heap in use after a full collection (all worlds of the page's isolate). */
@@ -159,4 +161,104 @@ export async function mutationCost(page: Page): Promise<MutationCost> {
     },
     [MUTATIONS, CHANGED_FRAMES] as const,
   );
+}
+
+/** Where the reader jumps to, as a share of the page's scrollable height. */
+export const JUMP_TO = 0.85;
+/** How often the resting hand jitters by a pixel (well inside the hover intent's rest radius). */
+const JITTER_MS = 50;
+/** Longer than reading the largest tier takes. */
+const FAR_HOVER_TIMEOUT_MS = 30_000;
+
+export interface FarHover {
+  /**
+   * From the jump to the card or the revealed mark, less the hover delay: how much later
+   * than on an indexed mention it answered, ms.
+   */
+  late: number | null;
+  /** Whether the page had been read to its end before the jump. */
+  indexedBefore: boolean;
+  text: string | null;
+}
+
+/**
+ * A reader who jumps far down the page as soon as its first screen is marked (the
+ * scrollbar, End, a link to a section) and rests the pointer on a name there. Only an
+ * entity's first mention is marked, so the name is usually unmarked: resting on it
+ * reveals it once the engine has read that far, and a marked one opens its card. The
+ * hand jitters by a pixel, as a resting hand does, so a rest that began before the name
+ * was read still counts once it has been.
+ */
+export async function hoverFarMention(
+  page: Page,
+  url: string,
+  aliases: readonly string[],
+): Promise<FarHover> {
+  await page.mouse.move(0, 0);
+  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('backstory:viewport-marked').length > 0,
+    null,
+    { timeout: 60_000, polling: 50 },
+  );
+  const target = await page.evaluate(findAliasAfterJump, [JUMP_TO, aliases] as const);
+  if (!target) return { late: null, indexedBefore: false, text: null };
+  const answered = () =>
+    page.evaluate(
+      ([tag, reveal]) => {
+        const dialog = document.querySelector(tag)?.shadowRoot?.querySelector('[role=dialog]');
+        const shown = dialog?.checkVisibility() || (CSS.highlights.get(reveal)?.size ?? 0) > 0;
+        return shown ? performance.now() : null;
+      },
+      [CARD_HOST, REVEAL_HIGHLIGHT] as const,
+    );
+  for (let i = 0; i * JITTER_MS < FAR_HOVER_TIMEOUT_MS; i++) {
+    await page.mouse.move(target.x + (i % 2), target.y);
+    const at = await answered();
+    if (at !== null) {
+      const late = at - target.jumpedAt - defaultSettings.hoverDelayMs;
+      return { late, indexedBefore: target.indexedBefore, text: target.text };
+    }
+    await sleep(JITTER_MS);
+  }
+  return { late: null, indexedBefore: target.indexedBefore, text: target.text };
+}
+
+/** Scrolls to `share` of the page and finds the centre of the first alias in view (main world). */
+function findAliasAfterJump([share, aliases]: readonly [number, readonly string[]]): {
+  x: number;
+  y: number;
+  text: string;
+  jumpedAt: number;
+  indexedBefore: boolean;
+} | null {
+  const indexedBefore = performance.getEntriesByName('backstory:indexed').length > 0;
+  scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * share);
+  const jumpedAt = performance.now();
+  const words = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
+    'u',
+  );
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    range.selectNodeContents(text);
+    const box = range.getBoundingClientRect();
+    if (box.bottom < 80 || box.top > innerHeight - 80 || box.width === 0) continue;
+    const found = words.exec(text.data);
+    if (!found) continue;
+    range.setStart(text, found.index);
+    range.setEnd(text, found.index + found[0].length);
+    const word = range.getClientRects()[0];
+    if (!word || word.top < 80 || word.bottom > innerHeight - 80) continue;
+    return {
+      x: word.left + word.width / 2,
+      y: word.top + word.height / 2,
+      text: found[0],
+      jumpedAt,
+      indexedBefore,
+    };
+  }
+  return null;
 }

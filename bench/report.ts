@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ROOT } from '../tests/support/paths';
 import { DEFAULT_VIEWPORT } from '../tests/support/chromium';
 import type { BuildInfo } from './build-info';
-import { CHANGED_FRAMES, MUTATIONS } from './page-measures';
+import { CHANGED_FRAMES, JUMP_TO, MUTATIONS } from './page-measures';
 import { HEARTBEAT_MS } from './probe';
 import type { ProfiledTier, TierResult } from './static-tiers';
 import { fixed, kb, mb, ms, ratio } from './stats';
@@ -19,6 +19,7 @@ function legend(tiers: Tier[]): string {
   const values: Record<string, string> = {
     windows: tiers.map((t) => `${t.label} ${t.windowMs / 1000} s`).join(', '),
     mutations: String(MUTATIONS),
+    jumpTo: String(JUMP_TO * 100),
     changedFrames: String(CHANGED_FRAMES),
     heartbeat: String(HEARTBEAT_MS),
   };
@@ -291,6 +292,17 @@ export function report(
           per(
             (_, x) =>
               `${ms(x.viewportAfterLoad)} ms (${ms(x.viewportAfterPageFree)} after the page's own first free moment)`,
+          ),
+        ],
+        [
+          `Far mention hoverable ≤ 300 ms after the intent delay (a jump to ${JUMP_TO * 100} % as the first screen is marked)`,
+          per((_, x) =>
+            x.farHovers === 0
+              ? '—'
+              : `${ms(x.farLate)} ms` +
+                (x.farIndexedBefore > 0
+                  ? ` (${x.farIndexedBefore} of ${x.farHovers} read to the end before the jump)`
+                  : ''),
           ),
         ],
         [

@@ -1,8 +1,8 @@
 /**
  * The static tiers: every generated page loaded N times with the extension and N
  * times in a second browser without it and N times in a third with an empty content
- * script (the control for the load event), interleaved, then once under a trace, and
- * marked by mark.js; the largest page once more under the CPU profiler.
+ * script (the control for the load event), interleaved, then loads in which the reader
+ * jumps far down and rests on a name, once under a trace, and marked by mark.js; the largest page once more under the CPU profiler.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { serve } from '../tests/support/static-server';
 import { bundleSizes, sourceState, type BuildInfo } from './build-info';
 import { launch as launchBrowser, log, type Side } from './harness';
 import { runMarkjs, type MarkjsRun } from './markjs';
+import { hoverFarMention, type FarHover } from './page-measures';
 import type { Corpus } from './pages';
 import { PROBE_SCRIPT } from './probe';
 import type { ProfileSummary } from './profile';
@@ -34,6 +35,8 @@ export interface TierResult {
   control: LoadRun[];
   markjs: MarkjsRun[];
   markjsRegex: MarkjsRun[];
+  /** Loads with the extension in which the reader jumps far down and rests on a name. */
+  farHovers: FarHover[];
   trace: TraceSummary | null;
 }
 
@@ -66,6 +69,10 @@ export async function runStaticTiers(
     aliases: [string, number, string][];
   };
   const aliases = matcher.aliases.map(([text]) => text);
+  // Names a reader would rest on: full names, not acronyms or single capitalised words.
+  const names = matcher.aliases
+    .filter(([text, , evidence]) => evidence === 'plain' && text.length >= 5)
+    .map(([text]) => text);
   const markjsSource = readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
 
   const generated = tierPages(corpus, tiers);
@@ -103,6 +110,7 @@ export async function runStaticTiers(
         control: [],
         markjs: [],
         markjsRegex: [],
+        farHovers: [],
         trace: null,
       };
       for (let i = 0; i < p.tier.runs; i++) {
@@ -113,6 +121,14 @@ export async function runStaticTiers(
         log(
           `${p.tier.label} run ${i + 1}/${p.tier.runs}: indexed ${ms(e.reading.indexed)} ms, ` +
             `card ${ms(e.card?.card, 1)} ms (again ${ms(e.card?.repeat, 1)} ms) on “${e.card?.text ?? '-'}”`,
+        );
+      }
+      for (let i = 0; i < Math.min(3, p.tier.runs); i++) {
+        const far = await hoverFarMention(withExt.page, p.url, names);
+        t.farHovers.push(far);
+        log(
+          `${p.tier.label} far mention ${i + 1}: answered ${ms(far.late)} ms after the hover delay` +
+            ` on “${far.text ?? '-'}”${far.indexedBefore ? ' (read to the end before the jump)' : ''}`,
         );
       }
       if (options.trace) t.trace = await runTraced(withExt, p);
