@@ -239,13 +239,18 @@ function findAliasAfterJump([share, aliases]: readonly [number, readonly string[
     `(?<![\\p{L}\\p{N}])(?:${aliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
     'u',
   );
+  // From the text in view, not the top of the page: the search runs on the page's thread,
+  // and walking a 5 MB page to its 85 % would hold back the engine it is timing.
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  walker.currentNode =
+    document.elementFromPoint(innerWidth / 2, innerHeight * 0.2) ?? document.body;
   const range = document.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     range.selectNodeContents(text);
     const box = range.getBoundingClientRect();
-    if (box.bottom < 80 || box.top > innerHeight - 80 || box.width === 0) continue;
+    if (box.top > innerHeight - 80) break;
+    if (box.bottom < 80 || box.width === 0) continue;
     const found = words.exec(text.data);
     if (!found) continue;
     range.setStart(text, found.index);

@@ -38,6 +38,8 @@ export interface CollectOptions {
   shallow?: boolean;
   /** Nodes a pending batch of the page's changes reads anyway: the walk leaves them to it. */
   readLater?: (node: Node) => boolean;
+  /** Start at this element inside the root (its subtree, then what follows it), not at the root. */
+  from?: Element;
 }
 
 /** Drop caps float one or two letters beside the rest of their word. */
@@ -113,6 +115,19 @@ export class BlockCollector {
     const doc = root.ownerDocument ?? (root as unknown as Document);
     this.view = doc.defaultView!;
     this.push(root);
+    if (options.from) this.stack[0]!.walker.currentNode = options.from;
+  }
+
+  /**
+   * Whether the walk has gone past `node` (or is inside it) in document order: the blocks
+   * before it are read. True once the walk is done.
+   */
+  passed(node: Node): boolean {
+    const at = this.stack[0]?.walker.currentNode;
+    if (!at) return true;
+    if (at === node) return true;
+    const position = at.compareDocumentPosition(node);
+    return (position & (Node.DOCUMENT_POSITION_PRECEDING | Node.DOCUMENT_POSITION_CONTAINS)) !== 0;
   }
 
   private push(root: Node): void {

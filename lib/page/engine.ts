@@ -147,7 +147,12 @@ export class PageEngine {
     this.watcher.observe(this.scope);
     let done: boolean;
     try {
-      done = await scanPage(this.scope, this.scanContext, (near) => this.markViewport(near));
+      done = await scanPage(
+        this.scope,
+        this.scanContext,
+        (near) => this.markViewport(near),
+        (near) => this.refresh({ near }),
+      );
     } finally {
       this.watcher.release();
     }

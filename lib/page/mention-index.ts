@@ -38,6 +38,11 @@ export interface BlockRecord extends SlabSpan {
   length: number;
   /** The reader cannot see the block (see visibility.ts); unknown until checked. */
   clipped?: boolean;
+  /**
+   * Read out of turn, where the reader scrolled ahead of the first read: whether a mention
+   * here is the entity's first is not known until the blocks before it have been read.
+   */
+  outOfTurn?: true;
 }
 
 /** A mark for the highlighter. */
@@ -171,6 +176,8 @@ export class MentionIndex {
   /** Visibility verdicts of blocks dropped from the index, by first node, for when they are read again. */
   private readonly verdicts = new WeakMap<Text, { length: number; clipped: boolean }>();
   private readonly slab = new MentionSlab(() => this.records);
+  /** Where the record after the last one inserted would go (a hint, checked before use). */
+  private nextAt = 0;
 
   constructor(
     private readonly matcher: Matcher,
@@ -212,8 +219,11 @@ export class MentionIndex {
     else this.byContainer.set(record.container, rest.length === 1 ? rest[0]! : rest);
   }
 
-  /** Matches a block and files its mentions; an older record of the same nodes is replaced. */
-  add(block: TextBlock): BlockRecord | undefined {
+  /**
+   * Matches a block and files its mentions; an older record of the same nodes is replaced.
+   * `outOfTurn`: read ahead of the first read (see BlockRecord.outOfTurn).
+   */
+  add(block: TextBlock, { outOfTurn = false } = {}): BlockRecord | undefined {
     const siblings = this.recordsIn(block.container);
     if (siblings.length > 0) {
       const reread = new Set(block.nodes);
@@ -241,6 +251,7 @@ export class MentionIndex {
       at,
       size: found.length * STRIDE,
     };
+    if (outOfTurn) record.outOfTurn = true;
     // The same text read again keeps what was found out about it (a rescan of its subtree).
     const known = this.verdicts.get(record.first);
     if (known && known.length === record.length) record.clipped = known.clipped;
@@ -319,19 +330,32 @@ export class MentionIndex {
   }
 
   private insertInOrder(record: BlockRecord): void {
-    const n = this.records.length;
+    const records = this.records;
+    const n = records.length;
     // Pages mostly grow at the end: check there before searching.
-    if (n === 0 || compareNodes(this.records[n - 1]!.first, record.first) < 0) {
-      this.records.push(record);
+    if (n === 0 || compareNodes(records[n - 1]!.first, record.first) < 0) {
+      records.push(record);
+      this.nextAt = n + 1;
       return;
     }
-    this.records.splice(this.lowerBound(record.first), 0, record);
+    // A read that goes on behind blocks read out of turn adds each block after the one
+    // before: two comparisons instead of a binary search's dozen.
+    const i = this.nextAt;
+    const fits =
+      i > 0 &&
+      i < n &&
+      compareNodes(records[i - 1]!.first, record.first) < 0 &&
+      compareNodes(record.first, records[i]!.first) < 0;
+    const at = fits ? i : this.lowerBound(record.first);
+    records.splice(at, 0, record);
+    this.nextAt = at + 1;
   }
 
   /**
    * Applies the page-order rules, the one place they are decided; cheap enough to
    * run after every batch: the evidence policy over the whole page, then the first
-   * counted mention of each entity is FIRST.
+   * counted mention of each entity is FIRST (never one read out of turn: the text
+   * before it may hold an earlier one).
    */
   resolve(): void {
     const judge = new EvidenceJudge<number>((i) => this.traits[i] ?? NO_TRAITS, this.context);
@@ -355,7 +379,8 @@ export class MentionIndex {
         const entity = v[k]!;
         const flags = v[k + 4]!;
         const valid = judge.accept(entity, v[k + 1]!, EVIDENCE[flags & EVIDENCE_BITS]!, onTopic);
-        const first = valid && !firstDone.has(entity) && record.clipped !== true;
+        const first =
+          valid && !firstDone.has(entity) && record.clipped !== true && !record.outOfTurn;
         if (first) firstDone.add(entity);
         v[k + 4] = (flags & ~(VALID | FIRST)) | (valid ? VALID : 0) | (first ? FIRST : 0);
       }

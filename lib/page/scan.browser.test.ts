@@ -72,6 +72,54 @@ describe('scanPage', () => {
     expect(indexed()).toEqual(['Kerman', 'ISIS-K', 'Kabul']);
   });
 
+  it('reads where the reader jumped ahead of it at once, leaving first mentions to the read in order', async () => {
+    // Lines without letters hold no block: what lies around the reader's place is theirs alone.
+    const filler = '<p>· · ·</p>'.repeat(1000);
+    root.innerHTML = `<p>Kerman</p>${filler}<p>Kabul, then ISIS-K</p>${filler}<p id="far">Kabul far below</p>${SPACER}`;
+    const far = root.querySelector('#far')!;
+    const firsts = () => [...index.mentions()].filter((m) => m.first).map((m) => m.entity);
+    let ahead: { near: string[]; indexed: string[]; firsts: string[] } | null = null;
+    const done = await scanPage(
+      root,
+      context(),
+      () => far.scrollIntoView({ block: 'center' }),
+      (near) => {
+        ahead ??= {
+          near: [...near].map((el) => el.textContent!),
+          indexed: indexed(),
+          firsts: firsts(),
+        };
+      },
+    );
+    expect(done).toBe(true);
+    // Kabul far below is hoverable before the middle is read, but not marked as a first mention.
+    expect(ahead).toEqual({
+      near: ['Kabul far below'],
+      indexed: ['Kerman', 'Kabul'],
+      firsts: ['kerman'],
+    });
+    // Read again in order when the read got there: once each, in page order.
+    expect(indexed()).toEqual(['Kerman', 'Kabul', 'ISIS-K', 'Kabul']);
+    expect(firsts()).toEqual(['kerman', 'kabul', 'isis-k']);
+  });
+
+  it('reads ahead from text the probes miss between a pinned bar and a figure', async () => {
+    const filler = '<p>· · ·</p>'.repeat(1000);
+    // The bar is left out (`ours`), and the points below it fall on the figure.
+    root.innerHTML = `<div class="ours" style="position: fixed; inset: 0 0 auto 0; height: 20vh"></div>
+      <p>Kerman</p>${filler}<p>ISIS-K</p>${filler}<section><p id="beside" style="margin: 0; font: 10px/10px serif">Kabul beside</p>
+      <figure style="height: 300vh; margin: 0"></figure></section>${SPACER}`;
+    const beside = root.querySelector('#beside')!;
+    let near: string[] = [];
+    await scanPage(
+      root,
+      context(),
+      () => window.scrollBy(0, beside.getBoundingClientRect().top - innerHeight * 0.22),
+      (ahead) => (near = [...ahead].map((el) => el.textContent!)),
+    );
+    expect(near).toEqual(['Kabul beside']);
+  });
+
   it('enters open shadow roots and tells the caller, leaving out what it excludes', async () => {
     root.innerHTML = '<div id="host"></div><p class="ours">Kabul</p>';
     const shadow = root.querySelector('#host')!.attachShadow({ mode: 'open' });
