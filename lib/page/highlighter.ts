@@ -142,9 +142,8 @@ export class Highlighter {
    */
   forget(node: Node): void {
     const el = this.paintedAt.get(node);
-    const marks = el && this.painted.get(el);
-    if (!el || !marks?.length) return;
-    for (const { highlight, range } of marks) highlight.delete(range);
+    if (!el || !this.painted.get(el)?.length) return;
+    this.unpaint(el);
     this.painted.set(el, []);
   }
 
